@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Rules.Transport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
+
+/// <summary>AZSEC301: removes the certificate validation override so the platform's validation applies.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationDisabledCodeFix))]
+[Shared]
+public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
+{
+    private const string Title = "Remove the certificate validation override";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(CertificateValidationDisabledAnalyzer.FixKindProperty, out var fixKind)
+                || FindNodeToEdit(root, diagnostic, fixKind) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    Title,
+                    cancellationToken => ApplyAsync(context.Document, diagnostic, fixKind, cancellationToken),
+                    EquivalenceKeys.RemoveCertificateValidationOverride),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The statement, initializer member or argument the fix rewrites; null when the code no longer has the expected shape.</summary>
+    private static SyntaxNode? FindNodeToEdit(SyntaxNode root, Diagnostic diagnostic, string? fixKind)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return fixKind switch
+        {
+            CertificateValidationDisabledAnalyzer.FixRemoveStatement
+                => node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } statement
+                    ? statement.Parent is GlobalStatementSyntax global ? global : statement
+                    : null,
+            CertificateValidationDisabledAnalyzer.FixRemoveInitializerMember
+                => node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } member ? member : null,
+            CertificateValidationDisabledAnalyzer.FixPassNull
+                => node.FirstAncestorOrSelf<ArgumentSyntax>(),
+            _ => null,
+        };
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, string? fixKind, CancellationToken cancellationToken)
+    {
+        if (fixKind == CertificateValidationDisabledAnalyzer.FixRemoveStatement)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root is not null && FindNodeToEdit(root, diagnostic, fixKind) is { } statement
+                ? document.WithSyntaxRoot(StatementRemoval.Remove(root, statement))
+                : document;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var node = FindNodeToEdit(editor.OriginalRoot, diagnostic, fixKind);
+        switch (node)
+        {
+            case ArgumentSyntax argument:
+                editor.ReplaceNode(
+                    argument.Expression,
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression).WithTriviaFrom(argument.Expression));
+                break;
+
+            case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } member:
+                RemoveInitializerMember(editor, initializer, member);
+                break;
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private static void RemoveInitializerMember(DocumentEditor editor, InitializerExpressionSyntax initializer, AssignmentExpressionSyntax member)
+    {
+        // Last member of `new T { X = … }`: drop the whole initializer and keep `new T()`.
+        if (initializer.Expressions.Count == 1 && initializer.Parent is ObjectCreationExpressionSyntax creation)
+        {
+            var replacement = creation
+                .WithInitializer(null)
+                .WithArgumentList(creation.ArgumentList ?? SyntaxFactory.ArgumentList())
+                .WithType(creation.Type.WithoutTrailingTrivia())
+                .WithTriviaFrom(creation)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            editor.ReplaceNode(creation, replacement);
+            return;
+        }
+
+        if (initializer.Expressions.Count == 1 && initializer.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
+        {
+            editor.ReplaceNode(implicitCreation, implicitCreation.WithInitializer(null).WithTriviaFrom(implicitCreation));
+            return;
+        }
+
+        editor.RemoveNode(member, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+    }
+}

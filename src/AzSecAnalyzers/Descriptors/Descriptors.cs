@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+
+namespace AzSecAnalyzers;
+
+/// <summary>
+/// The one registry of diagnostic descriptors, split into one partial file per category.
+/// Every descriptor is made by <see cref="Create"/>, so help links, tags and enablement are uniform.
+/// </summary>
+public static partial class Descriptors
+{
+    public const string HelpLinkBase = "https://github.com/AzSecAnalyzers/AzSecAnalyzers/blob/main/docs/rules/";
+
+    /// <summary>Custom tag carried by every descriptor of this package.</summary>
+    public const string SecurityTag = "Security";
+
+    public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
+
+    /// <param name="cwe">The CWE number the rule maps to, e.g. 295; emitted as the tag <c>CWE-295</c>.</param>
+    /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string category,
+        DiagnosticSeverity severity,
+        string description,
+        int cwe,
+        string? owaspApi = null,
+        bool isEnabledByDefault = true)
+    {
+        var tags = owaspApi is null
+            ? new[] { SecurityTag, "CWE-" + cwe }
+            : new[] { SecurityTag, "CWE-" + cwe, "OWASP-" + owaspApi + ":2023" };
+
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            category,
+            severity,
+            isEnabledByDefault,
+            description,
+            HelpLinkFor(id),
+            tags);
+    }
+}

@@ -1,0 +1,11 @@
+namespace AzSecAnalyzers;
+
+/// <summary>
+/// Every diagnostic id the package reports. Ids are public API (users write them into
+/// .editorconfig, suppressions and CI gates): never renumber or reuse one.
+/// </summary>
+public static class RuleIds
+{
+    // AZSEC3xx: AzureSecurity.Transport
+    public const string CertificateValidationDisabled = "AZSEC301";
+}

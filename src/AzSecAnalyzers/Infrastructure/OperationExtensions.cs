@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AzSecAnalyzers.Infrastructure;
+
+internal static class OperationExtensions
+{
+    /// <summary>Strips conversions, delegate creations and parentheses to reach the value as written.</summary>
+    public static IOperation WalkDownConversionsAndDelegates(this IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IDelegateCreationOperation delegateCreation:
+                    operation = delegateCreation.Target;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The location to squiggle for a value: the value itself, except that a multi-line lambda is
+    /// reduced to its head (<c>(a, b) =&gt;</c>) so the squiggle does not cover a whole block.
+    /// </summary>
+    public static Location HeadLocation(this SyntaxNode node)
+    {
+        var tree = node.SyntaxTree;
+        if (node is ArgumentSyntax argument)
+        {
+            node = argument.Expression;
+        }
+
+        if (node is LambdaExpressionSyntax lambda && !IsSingleLine(tree, lambda.Span))
+        {
+            return Location.Create(tree, TextSpan.FromBounds(lambda.SpanStart, lambda.ArrowToken.Span.End));
+        }
+
+        if (node is AnonymousMethodExpressionSyntax anonymous && !IsSingleLine(tree, anonymous.Span))
+        {
+            var end = anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End;
+            return Location.Create(tree, TextSpan.FromBounds(anonymous.SpanStart, end));
+        }
+
+        return node.GetLocation();
+    }
+
+    private static bool IsSingleLine(SyntaxTree tree, TextSpan span)
+    {
+        var lines = tree.GetLineSpan(span);
+        return lines.StartLinePosition.Line == lines.EndLinePosition.Line;
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AzSecAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Rules.Transport;
+
+/// <summary>
+/// AZSEC301: a server certificate validation callback that accepts every certificate, assigned to
+/// one of the TLS settings that take one (HttpClientHandler, SslClientAuthenticationOptions,
+/// SocketsHttpHandler.SslOptions, ServicePointManager, HttpWebRequest, WinHttpHandler, Cosmos DB
+/// client options) or passed where a <c>RemoteCertificateValidationCallback</c> is expected
+/// (the <c>SslStream</c> constructor).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
+{
+    /// <summary>Diagnostic property telling the code fix how the override can be removed.</summary>
+    public const string FixKindProperty = "FixKind";
+
+    /// <summary>The assignment is a whole statement in a block: delete the statement.</summary>
+    public const string FixRemoveStatement = "RemoveStatement";
+
+    /// <summary>The assignment is a member of an object initializer: delete the member.</summary>
+    public const string FixRemoveInitializerMember = "RemoveInitializerMember";
+
+    /// <summary>The callback is an argument to a parameter that accepts null (the default validation).</summary>
+    public const string FixPassNull = "PassNull";
+
+    private static readonly (string Type, string Property)[] CallbackProperties =
+    {
+        (WellKnownTypeNames.HttpClientHandler, "ServerCertificateCustomValidationCallback"),
+        (WellKnownTypeNames.SslClientAuthenticationOptions, "RemoteCertificateValidationCallback"),
+        (WellKnownTypeNames.ServicePointManager, "ServerCertificateValidationCallback"),
+        (WellKnownTypeNames.HttpWebRequest, "ServerCertificateValidationCallback"),
+        (WellKnownTypeNames.WinHttpHandler, "ServerCertificateValidationCallback"),
+        (WellKnownTypeNames.CosmosClientOptions, "ServerCertificateCustomValidationCallback"),
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.AZSEC301_CertificateValidationDisabled);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    {
+        // Every certificate validation callback receives an SslPolicyErrors: no such type, no such callback.
+        var sslPolicyErrors = types.Get(WellKnownTypeNames.SslPolicyErrors);
+        if (sslPolicyErrors is null)
+        {
+            return;
+        }
+
+        var sinks = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
+        foreach (var (typeName, propertyName) in CallbackProperties)
+        {
+            foreach (var member in types.Get(typeName)?.GetMembers(propertyName) ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IPropertySymbol property)
+                {
+                    sinks.Add(property);
+                }
+            }
+        }
+
+        var acceptAny = types.Get(WellKnownTypeNames.HttpClientHandler)?.GetMembers("DangerousAcceptAnyServerCertificateValidator").FirstOrDefault() as IPropertySymbol;
+        var callbackDelegate = types.Get(WellKnownTypeNames.RemoteCertificateValidationCallback);
+
+        var rule = new Rule(sinks.ToImmutable(), acceptAny, callbackDelegate, sslPolicyErrors, DevelopmentGuard.Create(types), context.Compilation);
+        if (!rule.Sinks.IsEmpty)
+        {
+            context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
+        }
+
+        if (callbackDelegate is not null)
+        {
+            context.RegisterOperationAction(rule.AnalyzeArgument, OperationKind.Argument);
+        }
+    }
+
+    private sealed class Rule
+    {
+        private readonly IPropertySymbol? _acceptAny;
+        private readonly INamedTypeSymbol? _callbackDelegate;
+        private readonly INamedTypeSymbol _sslPolicyErrors;
+        private readonly DevelopmentGuard _guard;
+        private readonly Compilation _compilation;
+
+        public Rule(
+            ImmutableHashSet<IPropertySymbol> sinks,
+            IPropertySymbol? acceptAny,
+            INamedTypeSymbol? callbackDelegate,
+            INamedTypeSymbol sslPolicyErrors,
+            DevelopmentGuard guard,
+            Compilation compilation)
+        {
+            Sinks = sinks;
+            _acceptAny = acceptAny;
+            _callbackDelegate = callbackDelegate;
+            _sslPolicyErrors = sslPolicyErrors;
+            _guard = guard;
+            _compilation = compilation;
+        }
+
+        public ImmutableHashSet<IPropertySymbol> Sinks { get; }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (IAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation target
+                || !Sinks.Contains(target.Property.OriginalDefinition)
+                || (assignment is ICompoundAssignmentOperation compound && compound.OperatorKind != BinaryOperatorKind.Add)
+                || !AcceptsEveryCertificate(assignment.Value)
+                || _guard.IsGuarded(assignment))
+            {
+                return;
+            }
+
+            var property = target.Property;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AZSEC301_CertificateValidationDisabled,
+                target.Syntax.GetLocation(),
+                FixProperties(AssignmentFixKind(assignment)),
+                $"'{property.ContainingType.Name}.{property.Name}'"));
+        }
+
+        public void AnalyzeArgument(OperationAnalysisContext context)
+        {
+            var argument = (IArgumentOperation)context.Operation;
+            if (argument.IsImplicit
+                || argument.Parameter is not { } parameter
+                || !SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, _callbackDelegate)
+                || !AcceptsEveryCertificate(argument.Value)
+                || _guard.IsGuarded(argument))
+            {
+                return;
+            }
+
+            var method = parameter.ContainingSymbol as IMethodSymbol;
+            var owner = method is null
+                ? parameter.ContainingSymbol.Name
+                : method.MethodKind == MethodKind.Constructor
+                    ? $"'{method.ContainingType.Name}' constructor"
+                    : $"'{method.ContainingType.Name}.{method.Name}'";
+
+            var canPassNull = parameter.NullableAnnotation == NullableAnnotation.Annotated
+                || (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null);
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AZSEC301_CertificateValidationDisabled,
+                argument.Syntax.HeadLocation(),
+                FixProperties(canPassNull ? FixPassNull : null),
+                $"The {owner} argument '{parameter.Name}'"));
+        }
+
+        private static string? AssignmentFixKind(IAssignmentOperation assignment)
+        {
+            if (assignment.Parent is IObjectOrCollectionInitializerOperation)
+            {
+                return FixRemoveInitializerMember;
+            }
+
+            if (assignment.Parent is IExpressionStatementOperation statement
+                && statement.Syntax.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+            {
+                return FixRemoveStatement;
+            }
+
+            return null;
+        }
+
+        private static ImmutableDictionary<string, string?>? FixProperties(string? fixKind)
+            => fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind);
+
+        private bool AcceptsEveryCertificate(IOperation value)
+        {
+            switch (value.WalkDownConversionsAndDelegates())
+            {
+                case IPropertyReferenceOperation reference:
+                    return _acceptAny is not null && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny);
+                case IAnonymousFunctionOperation lambda:
+                    return AcceptsEveryCertificate(lambda.Symbol, lambda.Body);
+                case IMethodReferenceOperation methodReference:
+                    return OperationBodies.TryGetBody(methodReference.Method, methodReference, _compilation) is { } body
+                        && AcceptsEveryCertificate(methodReference.Method, body);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// A callback accepts every certificate when it returns the constant <c>true</c> on every
+        /// path (and never throws to reject), or when it reads none of its parameters (not the
+        /// policy errors, not the certificate, not the chain) yet can return something other than
+        /// <c>false</c>. Callbacks that inspect the errors or pin the certificate stay silent.
+        /// </summary>
+        private bool AcceptsEveryCertificate(IMethodSymbol callback, IBlockOperation body)
+        {
+            // Code being typed (a lambda without its body yet) is judged once it parses.
+            if (body.Syntax.ContainsDiagnostics || !HasPolicyErrorsParameter(callback))
+            {
+                return false;
+            }
+
+            var readsParameter = false;
+            var throws = false;
+            var returnCount = 0;
+            var returnsOnlyTrue = true;
+            var returnsOnlyFalse = true;
+
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameterReference
+                        when SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, callback):
+                        readsParameter = true;
+                        break;
+                    case IThrowOperation:
+                        throws = true;
+                        break;
+                    case IReturnOperation { ReturnedValue: { } returned } when IsOwnReturn(operation, body):
+                        returnCount++;
+                        var constant = returned.ConstantValue;
+                        var isTrue = constant.HasValue && constant.Value is true;
+                        var isFalse = constant.HasValue && constant.Value is false;
+                        returnsOnlyTrue &= isTrue;
+                        returnsOnlyFalse &= isFalse;
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            if (returnCount == 0)
+            {
+                return false;
+            }
+
+            return (returnsOnlyTrue && !throws) || (!readsParameter && !returnsOnlyFalse);
+        }
+
+        private bool HasPolicyErrorsParameter(IMethodSymbol callback)
+        {
+            foreach (var parameter in callback.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, _sslPolicyErrors))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A return belongs to the callback itself, not to a lambda or local function nested in it.</summary>
+        private static bool IsOwnReturn(IOperation returnOperation, IBlockOperation body)
+        {
+            for (var parent = returnOperation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

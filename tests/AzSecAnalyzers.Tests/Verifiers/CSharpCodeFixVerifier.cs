@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace AzSecAnalyzers.Tests.Verifiers;
+
+/// <summary>Thin verifier for a rule and its fix: the fixed code must compile against the same real references.</summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+    public static Task VerifyCodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static Task VerifyCodeFixAsync(string source, DiagnosticResult expected, string fixedSource, string? equivalenceKey = null)
+        => VerifyCodeFixAsync(source, new[] { expected }, fixedSource, equivalenceKey);
+
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test() => TestSetup.Configure(this);
+
+        protected override CompilationOptions CreateCompilationOptions() => TestSetup.CompilationOptions(base.CreateCompilationOptions());
+
+        protected override ParseOptions CreateParseOptions() => TestSetup.ParseOptions;
+
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            TestSetup.AddReferences(TestState, netCoreOnly: false);
+            TestSetup.AddReferences(FixedState, netCoreOnly: false);
+            TestSetup.AddReferences(BatchFixedState, netCoreOnly: false);
+            return base.RunImplAsync(cancellationToken);
+        }
+    }
+}

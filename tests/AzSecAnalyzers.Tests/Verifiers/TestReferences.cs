@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace AzSecAnalyzers.Tests.Verifiers;
+
+/// <summary>
+/// The metadata references test compilations see: the real assemblies this test project was
+/// restored with (the .NET and ASP.NET Core shared frameworks, the Azure SDK, Cosmos, SqlClient,
+/// EF Core, MSAL, ...), taken from the running process's trusted platform assemblies. Nothing is
+/// downloaded while tests run, and no type is a hand-written stub.
+/// </summary>
+internal static class TestReferences
+{
+    /// <summary>No reference-assembly package: the harness must not download one.</summary>
+    public static ReferenceAssemblies None { get; } = new("net10.0");
+
+    /// <summary>The .NET base library only: for checking that rules stay quiet (and cheap) without Azure or ASP.NET Core.</summary>
+    public static ImmutableArray<MetadataReference> NetCoreOnly => LazyNetCoreOnly.Value;
+
+    /// <summary>Everything an Azure-hosted ASP.NET Core app would reference.</summary>
+    public static ImmutableArray<MetadataReference> All => LazyAll.Value;
+
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
+
+    // Test infrastructure in the process that no application would reference.
+    private static readonly string[] ExcludedPrefixes =
+    {
+        "AzSecAnalyzers", "xunit", "Microsoft.CodeAnalysis", "Microsoft.VisualStudio", "Microsoft.TestPlatform",
+        "testhost", "NuGet.", "DiffPlex", "Microsoft.DiaSymReader", "Microsoft.CodeCoverage", "System.Composition",
+        "Humanizer", "MessagePack", "Nerdbank", "Microsoft.ServiceHub",
+    };
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAll = new(() => Load(static _ => true));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyNetCoreOnly = new(() =>
+    {
+        var coreDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Load(path => string.Equals(Path.GetDirectoryName(path), coreDirectory, StringComparison.Ordinal));
+    });
+
+    private static ImmutableArray<MetadataReference> Load(Func<string, bool> include)
+    {
+        var trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return trusted
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(path => !ExcludedPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .Where(include)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private static string Metadata(string key)
+        => typeof(TestReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
