@@ -12,7 +12,8 @@ namespace AzSecAnalyzers.Tests.Packaging;
 /// folder feed into a net8.0 project, built with the SDK, configured the ways users configure it.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public class PackageEndToEndTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+[Collection(PackedPackageCollection.Name)]
+public class PackageEndToEndTests(PackedPackageFixture package)
 {
     private static readonly string FindingLocation = $"Insecure.cs({ConsumerSources.FindingLine},{ConsumerSources.FindingColumn})";
 

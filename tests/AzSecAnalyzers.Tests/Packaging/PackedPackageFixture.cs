@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AzSecAnalyzers.Tests.Meta;
 using AzSecAnalyzers.Tests.Verifiers;
 
@@ -50,6 +51,12 @@ public sealed class PackedPackageFixture : IDisposable
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), ConsumerSources.Project);
         File.WriteAllText(Path.Combine(directory, "Insecure.cs"), ConsumerSources.Insecure);
         File.WriteAllText(Path.Combine(directory, "Suppressed.cs"), ConsumerSources.Suppressed);
+        ConfigureAndRestore(directory, editorConfig);
+        return directory;
+    }
+
+    private void ConfigureAndRestore(string directory, string? editorConfig)
+    {
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -66,7 +73,56 @@ public sealed class PackedPackageFixture : IDisposable
         }
 
         var restore = DotNetCli.Run(directory, CommandTimeout, "restore", "--packages", Packages, "-nodeReuse:false");
-        Assert.True(restore.ExitCode == 0, "Restore of the consumer failed: " + restore);
+        Assert.True(restore.ExitCode == 0, $"Restore of {directory} failed: {restore}");
+    }
+
+    /// <summary>
+    /// A copy of <c>samples/InsecureApp</c> that references the packed package by version instead of
+    /// the analyzer projects, as a user's app would, restored and ready for a build or a language server.
+    /// </summary>
+    public string CreateSampleCopy(string name, string? editorConfig = null)
+    {
+        Assert.True(File.Exists(PackagePath), "Packing failed: " + PackResult);
+
+        var source = Path.Combine(TestPaths.RepositoryRoot, "samples", "InsecureApp");
+        var directory = Path.Combine(Root, name);
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal) || relative.EndsWith(".csproj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, relative))!);
+            File.Copy(file, Path.Combine(directory, relative));
+        }
+
+        // The sample's package references, with the versions central package management gives them.
+        var versions = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        var references = XDocument.Load(Path.Combine(source, "InsecureApp.csproj")).Descendants("PackageReference")
+            .Select(e => (string)e.Attribute("Include")!)
+            .Select(id => $"""    <PackageReference Include="{id}" Version="{versions[id]}" />""");
+        File.WriteAllText(Path.Combine(directory, "InsecureApp.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AzSecAnalyzers" Version="{PackageVersion}" PrivateAssets="all" />
+            {string.Join(Environment.NewLine, references)}
+              </ItemGroup>
+            </Project>
+            """);
+
+        // The language server is a .NET tool from the repository's manifest; the copy carries the manifest too.
+        Directory.CreateDirectory(Path.Combine(directory, ".config"));
+        File.Copy(Path.Combine(TestPaths.RepositoryRoot, ".config", "dotnet-tools.json"), Path.Combine(directory, ".config", "dotnet-tools.json"));
+        ConfigureAndRestore(directory, editorConfig);
         return directory;
     }
 
@@ -84,4 +140,11 @@ public sealed class PackedPackageFixture : IDisposable
             // A leftover temp folder is harmless.
         }
     }
+}
+
+/// <summary>The end-to-end test classes share one packed package (and run one after the other).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedPackageCollection : ICollectionFixture<PackedPackageFixture>
+{
+    public const string Name = "Packed package";
 }

@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using AzSecAnalyzers.Tests.Meta;
+using Xunit.Abstractions;
+
+namespace AzSecAnalyzers.Tests.Packaging;
+
+/// <summary>
+/// The IDE story end to end: squiggles through a real C# language server (csharp-ls, pinned in
+/// .config/dotnet-tools.json) on a copy of samples/InsecureApp that references the packed package,
+/// and the code fixes through `dotnet format analyzers`, since that server does not load fixes.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+[Collection(PackedPackageCollection.Name)]
+public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutputHelper output)
+{
+    private static readonly TimeSpan ServerBudget = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// One finding the sample must show in the editor: where it starts (the first character of
+    /// <paramref name="Anchor"/> in <paramref name="File"/>), its LSP severity after the test's
+    /// .editorconfig, its message, and the secure text that replaces the anchor's line.
+    /// </summary>
+    public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine);
+
+    // LSP severities: 1 error, 2 warning, 3 information, 4 hint.
+    private static readonly SampleFinding[] Expected =
+    {
+        new(
+            "AZSEC301",
+            "Program.cs",
+            "ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,",
+            Severity: 1,
+            "'HttpClientHandler.ServerCertificateCustomValidationCallback' accepts every server certificate; remove the override so the platform validates the certificate chain and host name",
+            SecureLine: string.Empty),
+    };
+
+    // The test copy raises AZSEC301 to an error, proving the server honours the project's .editorconfig.
+    private const string EditorConfig = "dotnet_diagnostic.AZSEC301.severity = error";
+
+    [Fact]
+    public void ExpectedFindings_CoverEveryEnabledRule()
+    {
+        var listed = Expected.Select(f => f.RuleId).ToHashSet();
+        var missing = PackageCatalog.Descriptors.Where(d => d.IsEnabledByDefault && !listed.Contains(d.Id)).Select(d => d.Id);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task LanguageServer_ShowsEachFindingWithRangeSeverityMessageAndHelpLink_AndClearsItOnceFixed()
+    {
+        var restore = DotNetCli.Run(TestPaths.RepositoryRoot, PackedPackageFixture.CommandTimeout, "tool", "restore");
+        Assert.True(restore.ExitCode == 0, "dotnet tool restore failed: " + restore);
+
+        var app = package.CreateSampleCopy("lsp", EditorConfig);
+        var rootUri = new Uri(app + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
+        var started = DateTime.UtcNow;
+
+        using var server = new LspClient(app, AnswerServerRequest, "dotnet", "tool", "run", "csharp-ls", "--", "--loglevel", "info");
+        try
+        {
+            await server.RequestAsync("initialize", new JsonObject
+            {
+                ["processId"] = Environment.ProcessId,
+                ["rootUri"] = rootUri,
+                ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = "InsecureApp" }),
+                ["capabilities"] = new JsonObject
+                {
+                    ["workspace"] = new JsonObject { ["configuration"] = true },
+                    ["textDocument"] = new JsonObject
+                    {
+                        ["publishDiagnostics"] = new JsonObject(),
+                        ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
+                    },
+                },
+            }, ServerBudget);
+            await server.NotifyAsync("initialized", new JsonObject());
+            await server.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = CSharpSettings() });
+
+            foreach (var file in Expected.Select(f => f.File).Distinct())
+            {
+                await server.NotifyAsync("textDocument/didOpen", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject
+                    {
+                        ["uri"] = DocumentUri(rootUri, file),
+                        ["languageId"] = "csharp",
+                        ["version"] = 1,
+                        ["text"] = File.ReadAllText(Path.Combine(app, file)),
+                    },
+                });
+            }
+
+            foreach (var group in Expected.GroupBy(f => f.File))
+            {
+                var text = File.ReadAllText(Path.Combine(app, group.Key));
+                var uri = DocumentUri(rootUri, group.Key);
+
+                // The workspace loads in the background: poll until the analyzers have spoken.
+                var diagnostics = await PullUntilAsync(server, uri, items => group.All(f => items.Any(d => Code(d) == f.RuleId)), started);
+                var reported = diagnostics.Where(d => Code(d).StartsWith("AZSEC", StringComparison.Ordinal)).ToList();
+                Assert.All(reported, d => Assert.Contains(group, f => f.RuleId == Code(d)));
+
+                var secureText = text;
+                foreach (var finding in group)
+                {
+                    var (line, character) = Position(text, finding.Anchor);
+                    var diagnostic = Assert.Single(reported, d => Code(d) == finding.RuleId);
+                    Assert.Equal(line, diagnostic["range"]!["start"]!["line"]!.GetValue<int>());
+                    Assert.Equal(character, diagnostic["range"]!["start"]!["character"]!.GetValue<int>());
+                    Assert.Equal(finding.Severity, diagnostic["severity"]!.GetValue<int>());
+                    Assert.Equal(finding.Message, diagnostic["message"]!.GetValue<string>());
+                    Assert.Equal($"https://github.com/AzSecAnalyzers/AzSecAnalyzers/blob/main/docs/rules/{finding.RuleId}.md", diagnostic["codeDescription"]!["href"]!.GetValue<string>());
+                    secureText = ReplaceLine(secureText, finding.Anchor, finding.SecureLine);
+                }
+
+                await server.NotifyAsync("textDocument/didChange", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+                    ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = secureText }),
+                });
+
+                var after = await PullUntilAsync(server, uri, items => !items.Any(d => group.Any(f => f.RuleId == Code(d))), started);
+                Assert.DoesNotContain(after, d => group.Any(f => f.RuleId == Code(d)));
+            }
+
+            output.WriteLine($"Language server: findings shown and cleared in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+        }
+        catch
+        {
+            output.WriteLine("csharp-ls log:");
+            output.WriteLine(server.ServerLog);
+            throw;
+        }
+    }
+
+    [Fact]
+    public void DotnetFormat_FixesTheSample_AndTheFixedCopyBuildsClean()
+    {
+        var app = package.CreateSampleCopy("format-sample");
+        var fixable = PackageCatalog.FixableIds.OrderBy(id => id, StringComparer.Ordinal).ToArray();
+        var format = DotNetCli.Run(app, PackedPackageFixture.CommandTimeout, new[] { "format", "analyzers", "InsecureApp.csproj", "--severity", "info", "--no-restore", "--diagnostics" }.Concat(fixable).ToArray());
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var build = PackedPackageFixture.Build(app);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        foreach (var id in fixable.Where(id => Expected.Any(f => f.RuleId == id)))
+        {
+            Assert.DoesNotContain(id, build.Output, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<List<JsonObject>> PullUntilAsync(LspClient server, string uri, Func<List<JsonObject>, bool> done, DateTime started)
+    {
+        List<JsonObject> items = new();
+        while (DateTime.UtcNow - started < ServerBudget)
+        {
+            var report = await server.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }, ServerBudget);
+            items = report?["items"]?.AsArray().Select(i => i!.AsObject()).ToList() ?? new List<JsonObject>();
+            if (done(items))
+            {
+                return items;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        throw new TimeoutException($"The language server did not reach the expected diagnostics for {uri} within {ServerBudget}; last: {string.Join(", ", items.Select(Code))}");
+    }
+
+    private static JsonNode? AnswerServerRequest(JsonObject request)
+    {
+        // workspace/configuration: csharp-ls keeps analyzers off unless the client turns them on.
+        if (request["method"]?.GetValue<string>() == "workspace/configuration")
+        {
+            var answers = new JsonArray();
+            foreach (var item in request["params"]!["items"]!.AsArray())
+            {
+                answers.Add(item?["section"]?.GetValue<string>() == "csharp" ? CSharpSettings()["csharp"]!.DeepClone() : CSharpSettings());
+            }
+
+            return answers;
+        }
+
+        return null;
+    }
+
+    private static JsonObject CSharpSettings() => new() { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } };
+
+    private static string Code(JsonObject diagnostic) => diagnostic["code"]?.ToString() ?? string.Empty;
+
+    private static string DocumentUri(string rootUri, string file) => rootUri + "/" + file.Replace(Path.DirectorySeparatorChar, '/');
+
+    private static (int Line, int Character) Position(string text, string anchor)
+    {
+        var index = text.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"The sample no longer contains '{anchor}'");
+        Assert.True(text.IndexOf(anchor, index + 1, StringComparison.Ordinal) < 0, $"'{anchor}' is not unique in the sample");
+        var line = text[..index].Count(c => c == '\n');
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (line, index - lineStart);
+    }
+
+    private static string ReplaceLine(string text, string anchor, string replacement)
+    {
+        var index = text.IndexOf(anchor, StringComparison.Ordinal);
+        var start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var end = text.IndexOf('\n', index);
+        return text[..start] + replacement + (end < 0 ? string.Empty : text[end..]);
+    }
+}
