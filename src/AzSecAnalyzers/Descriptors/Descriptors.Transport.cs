@@ -34,7 +34,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor AZSEC304_RevocationCheckDisabled = Create(
         RuleIds.RevocationCheckDisabled,
         title: "Certificate revocation check disabled",
-        messageFormat: "{0} turns off certificate revocation checking; leave the default or check revocation online",
+        messageFormat: "{0} turns off certificate revocation checking; check revocation online (true / X509RevocationMode.Online) so revoked certificates are rejected",
         RuleCategories.Transport,
         DiagnosticSeverity.Info,
         description: "Without a revocation check a TLS peer can keep using a certificate after its private key was compromised and the certificate was revoked.",
