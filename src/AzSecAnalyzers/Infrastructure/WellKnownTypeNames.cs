@@ -26,7 +26,7 @@ internal static class WellKnownTypeNames
     public const string SqlConnectionEncryptOption = "Microsoft.Data.SqlClient.SqlConnectionEncryptOption";
     public const string JwtBearerOptions = "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions";
     public const string OpenIdConnectOptions = "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions";
-    public const string RedisConfigurationOptions = "StackExchange.Redis.ConfigurationOptions";
+    public const string HttpDocumentRetriever = "Microsoft.IdentityModel.Protocols.HttpDocumentRetriever";
 
     // Azure SDK
     public const string CosmosClientOptions = "Microsoft.Azure.Cosmos.CosmosClientOptions";
