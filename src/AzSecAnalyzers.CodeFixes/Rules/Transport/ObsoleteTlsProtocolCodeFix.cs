@@ -47,7 +47,10 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
                 continue;
             }
 
-            var title = string.IsNullOrEmpty(keep)
+            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var kind);
+            var title = kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
+                ? "Require TLS 1.2"
+                : string.IsNullOrEmpty(keep)
                 ? "Remove the protocol pin so the operating system chooses"
                 : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
             context.RegisterCodeFix(
@@ -65,6 +68,21 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
         }
 
         diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var fixKind);
+        if (fixKind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName)
+        {
+            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var modernMember);
+            SimpleNameSyntax? name = value switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                IdentifierNameSyntax identifier => identifier,
+                _ => null,
+            };
+
+            return name is null || string.IsNullOrEmpty(modernMember)
+                ? document
+                : document.WithSyntaxRoot(root.ReplaceToken(name.Identifier, SyntaxFactory.Identifier(modernMember!).WithTriviaFrom(name.Identifier)));
+        }
+
         if (fixKind == ObsoleteTlsProtocolAnalyzer.FixRemoveStatement
             && value.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement }
             && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)

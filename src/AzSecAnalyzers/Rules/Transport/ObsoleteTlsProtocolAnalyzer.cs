@@ -34,6 +34,12 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
     /// <summary>Nothing modern was listed and the assignment is an object-initializer member: delete it.</summary>
     public const string FixRemoveInitializerMember = "RemoveInitializerMember";
 
+    /// <summary>A management-plane minimum version (<c>StorageMinimumTlsVersion.Tls1_0</c>): use the TLS 1.2 member named in <see cref="KeepProperty"/>.</summary>
+    public const string FixReplaceMemberName = "ReplaceMemberName";
+
+    // Properties of the Azure management SDKs and similar libraries that set a service's minimum TLS version.
+    private static readonly string[] MinimumTlsVersionProperties = { "MinimumTlsVersion", "MinimalTlsVersion", "MinTlsVersion" };
+
     // Flag values shared by SslProtocols and SecurityProtocolType (Ssl2 only exists in SslProtocols).
     private const long Ssl2 = 12;
     private const long Ssl3 = 48;
@@ -104,6 +110,13 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (IAssignmentOperation)context.Operation;
+            if (assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation minimum }
+                && System.Array.IndexOf(MinimumTlsVersionProperties, minimum.Property.Name) >= 0)
+            {
+                AnalyzeMinimumTlsVersion(context, minimum, assignment.Value);
+                return;
+            }
+
             if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or }
                 || !IsProtocolType(assignment.Target.Type))
             {
@@ -158,6 +171,97 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
             {
                 Report(context, initializer.Value, name, removalKind: null);
             }
+        }
+
+        /// <summary>
+        /// <c>MinimumTlsVersion = StorageMinimumTlsVersion.Tls1_0</c> (Storage), <c>RedisTlsVersion.One0</c>,
+        /// <c>CosmosDBMinimalTlsVersion.Tls11</c>, or the string form <c>"TLS1_0"</c> / <c>"1.1"</c>: judged by name,
+        /// because every management SDK defines its own extensible enum for it.
+        /// </summary>
+        private static void AnalyzeMinimumTlsVersion(OperationAnalysisContext context, IPropertyReferenceOperation target, IOperation value)
+        {
+            var typeName = (target.Property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : target.Property.Type).Name;
+            if (!typeName.EndsWith("TlsVersion", System.StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            string? version;
+            string? replacement = null;
+            var written = value.WalkDownConversionsAndDelegates();
+            switch (written)
+            {
+                case IPropertyReferenceOperation { Instance: null } member when member.Property.ContainingType.Name.EndsWith("TlsVersion", System.StringComparison.Ordinal):
+                    version = ObsoleteVersionOf(member.Property.Name);
+                    replacement = ModernMemberOf(member.Property.ContainingType, member.Property.Name);
+                    break;
+                case IFieldReferenceOperation { Instance: null } field when field.Field.ContainingType.Name.EndsWith("TlsVersion", System.StringComparison.Ordinal):
+                    version = ObsoleteVersionOf(field.Field.Name);
+                    replacement = ModernMemberOf(field.Field.ContainingType, field.Field.Name);
+                    break;
+                case ILiteralOperation { ConstantValue.Value: string text }:
+                    version = ObsoleteVersionOf(text);
+                    break;
+                default:
+                    return;
+            }
+
+            if (version is null)
+            {
+                return;
+            }
+
+            var properties = replacement is null
+                ? null
+                : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixReplaceMemberName).Add(KeepProperty, replacement);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AZSEC302_ObsoleteTlsProtocol,
+                value.Syntax.GetLocation(),
+                properties,
+                $"'{target.Property.ContainingType.Name}.{target.Property.Name}'",
+                version));
+        }
+
+        /// <summary>"Tls1_0", "TLS1_0", "One0", "1.0", "Tls10", "Tls" (Cosmos DB's name for 1.0) → "TLS 1.0"; likewise 1.1; anything else null.</summary>
+        internal static string? ObsoleteVersionOf(string name)
+        {
+            if (name.Trim().Length == 0)
+            {
+                return null;
+            }
+
+            var normalized = name.Trim().ToUpperInvariant().Replace("_", string.Empty).Replace(".", string.Empty).Replace("TLS", string.Empty).Replace("ONE", "1");
+            return normalized switch
+            {
+                "" or "10" => "TLS 1.0",
+                "11" => "TLS 1.1",
+                _ => null,
+            };
+        }
+
+        /// <summary>The TLS 1.2 member beside an obsolete one (Tls1_0 → Tls1_2, One1 → One2, Tls → Tls12), when the type has it.</summary>
+        private static string? ModernMemberOf(INamedTypeSymbol type, string obsolete)
+        {
+            var candidates = new[]
+            {
+                obsolete.Replace("1_0", "1_2").Replace("1_1", "1_2"),
+                obsolete.Replace("One0", "One2").Replace("One1", "One2"),
+                obsolete.EndsWith("10", System.StringComparison.Ordinal) || obsolete.EndsWith("11", System.StringComparison.Ordinal)
+                    ? obsolete.Substring(0, obsolete.Length - 2) + "12"
+                    : obsolete + "12",
+            };
+
+            foreach (var candidate in candidates)
+            {
+                if (candidate != obsolete && !type.GetMembers(candidate).IsEmpty)
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
         }
 
         private void Report(OperationAnalysisContext context, IOperation value, string target, string? removalKind)

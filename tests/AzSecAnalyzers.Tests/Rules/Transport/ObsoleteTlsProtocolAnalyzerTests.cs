@@ -1,3 +1,4 @@
+using AzSecAnalyzers.Tests.StandIns;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Transport.ObsoleteTlsProtocolAnalyzer>;
 
@@ -278,4 +279,55 @@ public class ObsoleteTlsProtocolAnalyzerTests
             void Configure(HttpClientHandler handler) => handler.SslProtocols = SslProtocols.Tls;
         }
         """);
+
+    [Fact]
+    public Task ManagementSdkMinimumTlsVersion_BelowTls12_Triggers()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Azure.ResourceManager.Redis.Models;
+                using Azure.ResourceManager.Storage.Models;
+
+                class C
+                {
+                    StorageAccountPatch Storage() => new() { MinimumTlsVersion = {|#0:StorageMinimumTlsVersion.Tls1_0|} };
+                    RedisPatch Redis() => new() { MinimumTlsVersion = {|#1:RedisTlsVersion.One1|} };
+                    void Text(StorageAccountPatch patch) => patch.MinimumTlsVersion = {|#2:"TLS1_1"|};
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("ResourceManagerTlsStandIn.cs", ResourceManagerTlsStandIn.Source));
+        test.ExpectedDiagnostics.Add(Expected(0, "'StorageAccountPatch.MinimumTlsVersion'", "TLS 1.0"));
+        test.ExpectedDiagnostics.Add(Expected(1, "'RedisPatch.MinimumTlsVersion'", "TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(2, "'StorageAccountPatch.MinimumTlsVersion'", "TLS 1.1"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ManagementSdkMinimumTlsVersion_Tls12OrComputed_DoesNotTrigger()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Azure.ResourceManager.Redis.Models;
+                using Azure.ResourceManager.Storage.Models;
+
+                class C
+                {
+                    StorageAccountPatch Storage() => new() { MinimumTlsVersion = StorageMinimumTlsVersion.Tls1_2 };
+                    RedisPatch Redis(RedisTlsVersion version) => new() { MinimumTlsVersion = version };
+                    void Text(StorageAccountPatch patch) => patch.MinimumTlsVersion = "TLS1_2";
+                }
+
+                class Settings
+                {
+                    public string? MinimumTlsVersion { get; set; }
+                    void Set() => MinimumTlsVersion = "1.0";
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("ResourceManagerTlsStandIn.cs", ResourceManagerTlsStandIn.Source));
+        return test.RunAsync();
+    }
 }

@@ -1,4 +1,5 @@
 using AzSecAnalyzers.CodeFixes;
+using AzSecAnalyzers.Tests.StandIns;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     AzSecAnalyzers.Rules.Transport.ObsoleteTlsProtocolAnalyzer,
@@ -253,6 +254,39 @@ public class ObsoleteTlsProtocolCodeFixTests
             Expected(1, "'SslClientAuthenticationOptions.EnabledSslProtocols'", "TLS 1.1"),
             Expected(2, "The 'SslStream.AuthenticateAsClient' argument 'enabledSslProtocols'", "TLS 1.0"),
         });
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ManagementSdkMinimumTlsVersion_BecomesTls12()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Azure.ResourceManager.Redis.Models;
+                using Azure.ResourceManager.Storage.Models;
+
+                class C
+                {
+                    StorageAccountPatch Storage() => new() { MinimumTlsVersion = {|#0:StorageMinimumTlsVersion.Tls1_0|} };
+                    RedisPatch Redis() => new() { MinimumTlsVersion = {|#1:RedisTlsVersion.One1|} };
+                }
+                """,
+            FixedCode = """
+                using Azure.ResourceManager.Redis.Models;
+                using Azure.ResourceManager.Storage.Models;
+
+                class C
+                {
+                    StorageAccountPatch Storage() => new() { MinimumTlsVersion = StorageMinimumTlsVersion.Tls1_2 };
+                    RedisPatch Redis() => new() { MinimumTlsVersion = RedisTlsVersion.One2 };
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("ResourceManagerTlsStandIn.cs", ResourceManagerTlsStandIn.Source));
+        test.FixedState.Sources.Add(("ResourceManagerTlsStandIn.cs", ResourceManagerTlsStandIn.Source));
+        test.ExpectedDiagnostics.Add(Expected(0, "'StorageAccountPatch.MinimumTlsVersion'", "TLS 1.0"));
+        test.ExpectedDiagnostics.Add(Expected(1, "'RedisPatch.MinimumTlsVersion'", "TLS 1.1"));
         return test.RunAsync();
     }
 }
