@@ -130,8 +130,10 @@ internal static class PlainTextEndpointText
             }
         }
 
+        // A storage connection string, not a lone "DefaultEndpointsProtocol=http" token (sanitizer lists, docs).
         if (connectionString.TryGet("DefaultEndpointsProtocol", out var protocol)
-            && string.Equals(protocol.Value, "http", StringComparison.OrdinalIgnoreCase))
+            && string.Equals(protocol.Value, "http", StringComparison.OrdinalIgnoreCase)
+            && IsStorageConnectionString(connectionString))
         {
             (findings ??= new List<PlainTextFinding>()).Add(new PlainTextFinding(
                 protocol.ValueStart,
@@ -145,6 +147,21 @@ internal static class PlainTextEndpointText
         }
 
         InspectSql(value, connectionString, ref findings);
+    }
+
+    private static bool IsStorageConnectionString(ConnectionString connectionString)
+    {
+        foreach (var part in connectionString.Parts)
+        {
+            if (part.Key.Equals("AccountName", StringComparison.OrdinalIgnoreCase)
+                || part.Key.Equals("EndpointSuffix", StringComparison.OrdinalIgnoreCase)
+                || part.Key.EndsWith("Endpoint", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void InspectSql(string value, ConnectionString connectionString, ref List<PlainTextFinding>? findings)

@@ -89,7 +89,8 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
             || value.Length > MaxInspectedLength
             || literal.Syntax is not LiteralExpressionSyntax syntax
             || syntax.ContainsDiagnostics
-            || PlainTextEndpointText.Inspect(value) is not { } findings)
+            || PlainTextEndpointText.Inspect(value) is not { } findings
+            || IsAttributeArgument(syntax))
         {
             return;
         }
@@ -146,7 +147,7 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
         }
 
         var value = skeleton.ToString();
-        if (!PlainTextEndpointText.TryInspectUrl(value, 0, out var finding))
+        if (!PlainTextEndpointText.TryInspectUrl(value, 0, out var finding) || IsAttributeArgument(interpolated.Syntax))
         {
             return;
         }
@@ -192,7 +193,7 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
             }
         }
 
-        if (!PlainTextEndpointText.TryInspectUrl(skeleton.ToString(), 0, out var finding))
+        if (!PlainTextEndpointText.TryInspectUrl(skeleton.ToString(), 0, out var finding) || IsAttributeArgument(binary.Syntax))
         {
             return;
         }
@@ -203,6 +204,12 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
             : null;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC303_UnencryptedAzureConnection, binary.Syntax.GetLocation(), properties, finding.Problem, finding.Fix));
     }
+
+    /// <summary>
+    /// Attribute arguments are test data (<c>[InlineData("http://…")]</c>) or metadata, never a connection
+    /// being made; real-code scans showed them as the main source of noise.
+    /// </summary>
+    private static bool IsAttributeArgument(SyntaxNode node) => node.FirstAncestorOrSelf<AttributeSyntax>() is not null;
 
     private static bool IsStringConcatenation(IBinaryOperation binary)
         => binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;

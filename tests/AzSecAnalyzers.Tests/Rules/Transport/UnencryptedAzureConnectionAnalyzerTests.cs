@@ -341,6 +341,23 @@ public class UnencryptedAzureConnectionAnalyzerTests
         """);
 
     [Fact]
+    public Task SanitizerTokenAndAttributeTestData_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+        sealed class InlineDataAttribute(params object[] data) : Attribute;
+
+        class Sanitizer
+        {
+            static readonly string[] CredentialTokens = { "DefaultEndpointsProtocol=http", "AccountKey=", "Password=" };
+
+            [InlineData("http://storage.blob.core.windows.net/functions/func.zip", true)]
+            [InlineData("DefaultEndpointsProtocol=http;AccountName=contoso;AccountKey=<key>", false)]
+            public void IsBlobUri(string uri, bool expected) { }
+        }
+        """);
+
+    [Fact]
     public Task NetCoreOnlyCompilation_StillReportsLiterals()
     {
         var test = new Verify.Test
