@@ -7,4 +7,6 @@ namespace AzSecAnalyzers.CodeFixes;
 public static class EquivalenceKeys
 {
     public const string RemoveCertificateValidationOverride = "AZSEC301.RemoveOverride";
+    public const string RemoveObsoleteTlsProtocols = "AZSEC302.RemoveObsoleteProtocols";
+    public const string UseEncryptedAzureConnection = "AZSEC303.UseEncryption";
 }

@@ -8,4 +8,7 @@ public static class RuleIds
 {
     // AZSEC3xx: AzureSecurity.Transport
     public const string CertificateValidationDisabled = "AZSEC301";
+    public const string ObsoleteTlsProtocol = "AZSEC302";
+    public const string UnencryptedAzureConnection = "AZSEC303";
+    public const string RevocationCheckDisabled = "AZSEC304";
 }

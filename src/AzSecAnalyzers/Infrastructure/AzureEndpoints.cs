@@ -111,6 +111,26 @@ internal static class AzureEndpoints
         return AzureService.None;
     }
 
+    /// <summary>The product name of a service family, for messages (e.g. "Azure Storage").</summary>
+    public static string DisplayName(AzureService service) => service switch
+    {
+        AzureService.Storage => "Azure Storage",
+        AzureService.ServiceBus => "Azure Service Bus / Event Hubs",
+        AzureService.CosmosDb => "Azure Cosmos DB",
+        AzureService.KeyVault => "Azure Key Vault",
+        AzureService.AppConfiguration => "Azure App Configuration",
+        AzureService.Search => "Azure AI Search",
+        AzureService.AIServices => "Azure OpenAI / AI services",
+        AzureService.WebPubSub => "Azure Web PubSub",
+        AzureService.SignalR => "Azure SignalR Service",
+        AzureService.Sql => "Azure SQL",
+        AzureService.Redis => "Azure Cache for Redis",
+        AzureService.EventGrid => "Azure Event Grid",
+        AzureService.AppService => "Azure App Service",
+        AzureService.ContainerRegistry => "Azure Container Registry",
+        _ => "an Azure service",
+    };
+
     /// <summary>Parses an absolute http(s)/sb URI without throwing; null when the text is not one.</summary>
     public static Uri? TryParseAbsolute(string? text)
     {

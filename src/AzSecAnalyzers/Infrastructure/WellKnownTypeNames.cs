@@ -12,6 +12,22 @@ internal static class WellKnownTypeNames
     public const string RemoteCertificateValidationCallback = "System.Net.Security.RemoteCertificateValidationCallback";
     public const string SslPolicyErrors = "System.Net.Security.SslPolicyErrors";
 
+    // TLS protocol versions, revocation and plain-text endpoints (AZSEC302-304)
+    public const string SslProtocols = "System.Security.Authentication.SslProtocols";
+    public const string SecurityProtocolType = "System.Net.SecurityProtocolType";
+    public const string SslServerAuthenticationOptions = "System.Net.Security.SslServerAuthenticationOptions";
+    public const string SslStream = "System.Net.Security.SslStream";
+    public const string X509ChainPolicy = "System.Security.Cryptography.X509Certificates.X509ChainPolicy";
+    public const string X509RevocationMode = "System.Security.Cryptography.X509Certificates.X509RevocationMode";
+    public const string KestrelHttpsConnectionAdapterOptions = "Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions";
+    public const string SasProtocol = "Azure.Storage.Sas.SasProtocol";
+    public const string TableSasProtocol = "Azure.Data.Tables.Sas.TableSasProtocol";
+    public const string SqlConnectionStringBuilder = "Microsoft.Data.SqlClient.SqlConnectionStringBuilder";
+    public const string SqlConnectionEncryptOption = "Microsoft.Data.SqlClient.SqlConnectionEncryptOption";
+    public const string JwtBearerOptions = "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions";
+    public const string OpenIdConnectOptions = "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions";
+    public const string HttpDocumentRetriever = "Microsoft.IdentityModel.Protocols.HttpDocumentRetriever";
+
     // Azure SDK
     public const string CosmosClientOptions = "Microsoft.Azure.Cosmos.CosmosClientOptions";
 

@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 
@@ -88,34 +87,10 @@ public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
                 break;
 
             case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } member:
-                RemoveInitializerMember(editor, initializer, member);
+                InitializerMemberRemoval.Remove(editor, initializer, member);
                 break;
         }
 
         return editor.GetChangedDocument();
-    }
-
-    private static void RemoveInitializerMember(DocumentEditor editor, InitializerExpressionSyntax initializer, AssignmentExpressionSyntax member)
-    {
-        // Last member of `new T { X = … }`: drop the whole initializer and keep `new T()`.
-        if (initializer.Expressions.Count == 1 && initializer.Parent is ObjectCreationExpressionSyntax creation)
-        {
-            var replacement = creation
-                .WithInitializer(null)
-                .WithArgumentList(creation.ArgumentList ?? SyntaxFactory.ArgumentList())
-                .WithType(creation.Type.WithoutTrailingTrivia())
-                .WithTriviaFrom(creation)
-                .WithAdditionalAnnotations(Formatter.Annotation);
-            editor.ReplaceNode(creation, replacement);
-            return;
-        }
-
-        if (initializer.Expressions.Count == 1 && initializer.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
-        {
-            editor.ReplaceNode(implicitCreation, implicitCreation.WithInitializer(null).WithTriviaFrom(implicitCreation));
-            return;
-        }
-
-        editor.RemoveNode(member, SyntaxRemoveOptions.KeepUnbalancedDirectives);
     }
 }

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Rules.Transport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
+
+/// <summary>
+/// AZSEC302: drops the obsolete protocol versions. When TLS 1.2/1.3 were listed they stay
+/// (<c>Tls | Tls11 | Tls12</c> becomes <c>Tls12</c>); otherwise the pin is removed, or replaced by
+/// <c>SslProtocols.None</c> / <c>SecurityProtocolType.SystemDefault</c> where removing is not possible,
+/// so the operating system picks the version.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFix))]
+[Shared]
+public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
+{
+    private const string SslProtocolsName = "SslProtocols";
+    private const string SecurityProtocolTypeName = "SecurityProtocolType";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ObsoleteTlsProtocol);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep)
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax)
+            {
+                continue;
+            }
+
+            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var kind);
+            var title = kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
+                ? "Require TLS 1.2"
+                : string.IsNullOrEmpty(keep)
+                ? "Remove the protocol pin so the operating system chooses"
+                : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKeys.RemoveObsoleteTlsProtocols),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+        {
+            return document;
+        }
+
+        diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var fixKind);
+        if (fixKind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName)
+        {
+            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var modernMember);
+            SimpleNameSyntax? name = value switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                IdentifierNameSyntax identifier => identifier,
+                _ => null,
+            };
+
+            return name is null || string.IsNullOrEmpty(modernMember)
+                ? document
+                : document.WithSyntaxRoot(root.ReplaceToken(name.Identifier, SyntaxFactory.Identifier(modernMember!).WithTriviaFrom(name.Identifier)));
+        }
+
+        if (fixKind == ObsoleteTlsProtocolAnalyzer.FixRemoveStatement
+            && value.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement }
+            && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+        {
+            return document.WithSyntaxRoot(StatementRemoval.Remove(root, statement.Parent is GlobalStatementSyntax global ? global : statement));
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (fixKind == ObsoleteTlsProtocolAnalyzer.FixRemoveInitializerMember
+            && value.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } member)
+        {
+            InitializerMemberRemoval.Remove(editor, initializer, member);
+            return editor.GetChangedDocument();
+        }
+
+        var type = editor.SemanticModel.GetTypeInfo(value, cancellationToken).ConvertedType;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type is null || (type.Name != SslProtocolsName && type.Name != SecurityProtocolTypeName))
+        {
+            return document;
+        }
+
+        diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep);
+        var members = string.IsNullOrEmpty(keep)
+            ? new[] { type.Name == SslProtocolsName ? "None" : "SystemDefault" }
+            : keep!.Split('|');
+
+        var generator = editor.Generator;
+        var typeExpression = generator.TypeExpression(type);
+        SyntaxNode replacement = generator.MemberAccessExpression(typeExpression, members[0]);
+        for (var i = 1; i < members.Length; i++)
+        {
+            replacement = generator.BitwiseOrExpression(replacement, generator.MemberAccessExpression(typeExpression, members[i]));
+        }
+
+        editor.ReplaceNode(value, replacement.WithTriviaFrom(value).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        return editor.GetChangedDocument();
+    }
+}
