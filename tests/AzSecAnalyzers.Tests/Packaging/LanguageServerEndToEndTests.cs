@@ -32,6 +32,27 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             Severity: 1,
             "'HttpClientHandler.ServerCertificateCustomValidationCallback' accepts every server certificate; remove the override so the platform validates the certificate chain and host name",
             SecureLine: string.Empty),
+        new(
+            "AZSEC302",
+            "TransportExamples.cs",
+            "SslProtocols.Tls11 | SslProtocols.Tls12,",
+            Severity: 2,
+            "'HttpClientHandler.SslProtocols' enables TLS 1.1; let the operating system choose the protocol version, or allow only TLS 1.2 and TLS 1.3",
+            SecureLine: "        SslProtocols = SslProtocols.Tls12,"),
+        new(
+            "AZSEC303",
+            "TransportExamples.cs",
+            "\"http://contosoarchive.blob.core.windows.net\"",
+            Severity: 2,
+            "'http://contosoarchive.blob.core.windows.net' reaches Azure Storage without TLS; use https://",
+            SecureLine: "        => new(new Uri(\"https://contosoarchive.blob.core.windows.net\"), new DefaultAzureCredential());"),
+        new(
+            "AZSEC304",
+            "TransportExamples.cs",
+            "CheckCertificateRevocationList = false,",
+            Severity: 3,
+            "'HttpClientHandler.CheckCertificateRevocationList' turns off certificate revocation checking; check revocation online (true / X509RevocationMode.Online) so revoked certificates are rejected",
+            SecureLine: "        CheckCertificateRevocationList = true,"),
     };
 
     // The test copy raises AZSEC301 to an error, proving the server honours the project's .editorconfig.
