@@ -130,6 +130,24 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
     private static void AnalyzeInterpolatedString(OperationAnalysisContext context)
     {
         var interpolated = (IInterpolatedStringOperation)context.Operation;
+
+        // Most interpolated strings are log messages: build nothing unless a text part starts a URL.
+        var mentionsHttp = false;
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text }
+                && text.IndexOf("http:", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                mentionsHttp = true;
+                break;
+            }
+        }
+
+        if (!mentionsHttp)
+        {
+            return;
+        }
+
         var skeleton = new StringBuilder();
         foreach (var part in interpolated.Parts)
         {
