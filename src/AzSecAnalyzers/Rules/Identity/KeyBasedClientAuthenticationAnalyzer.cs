@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -153,7 +154,8 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
         {
             foreach (var argument in arguments)
             {
-                if (argument.IsImplicit || argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+                // A suppressed argument (`value!`) is an implicit argument operation over the operand: keep it.
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter)
                 {
                     continue;
                 }
@@ -200,7 +202,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AZSEC201_KeyBasedClientAuthentication,
-                    argument.Syntax.HeadLocation(),
+                    (argument.Syntax.FirstAncestorOrSelf<ArgumentSyntax>() ?? argument.Syntax).HeadLocation(),
                     properties.ToImmutable(),
                     callName,
                     what));
