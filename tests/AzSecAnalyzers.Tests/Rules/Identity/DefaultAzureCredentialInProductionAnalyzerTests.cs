@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AzSecAnalyzers.CodeFixes;
 using AzSecAnalyzers.Rules.Identity;
 using AzSecAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
@@ -7,9 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using AnalyzerVerify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Identity.DefaultAzureCredentialInProductionAnalyzer>;
-using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    AzSecAnalyzers.Rules.Identity.DefaultAzureCredentialInProductionAnalyzer,
-    AzSecAnalyzers.CodeFixes.Rules.Identity.DefaultAzureCredentialInProductionCodeFix>;
 
 namespace AzSecAnalyzers.Tests.Rules.Identity;
 
@@ -18,10 +14,10 @@ namespace AzSecAnalyzers.Tests.Rules.Identity;
 /// tests see it at its default (hidden) severity; <see cref="Parameterless_InAPlainCompilation_IsNotReported"/>
 /// checks that a plain build does not report it.
 /// </summary>
-public class DefaultAzureCredentialInProductionTests
+public class DefaultAzureCredentialInProductionAnalyzerTests
 {
     private static DiagnosticResult Expected(int location)
-        => Verify.Diagnostic(Descriptors.AZSEC204_DefaultAzureCredentialInProduction).WithLocation(location).WithArguments("'DefaultAzureCredential'");
+        => AnalyzerVerify.Diagnostic(Descriptors.AZSEC204_DefaultAzureCredentialInProduction).WithLocation(location).WithArguments("'DefaultAzureCredential'");
 
     private static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerVerify.VerifyAnalyzerAsync(source, expected);
 
@@ -70,33 +66,4 @@ public class DefaultAzureCredentialInProductionTests
             object Specific() => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
         }
         """);
-
-    [Fact]
-    public Task Fix_ReplacesWithSystemAssignedManagedIdentity()
-    {
-        var test = new Verify.Test
-        {
-            TestCode = """
-                using Azure.Core;
-                using Azure.Identity;
-
-                class C
-                {
-                    TokenCredential Create() => new {|#0:DefaultAzureCredential|}();
-                }
-                """,
-            FixedCode = """
-                using Azure.Core;
-                using Azure.Identity;
-
-                class C
-                {
-                    TokenCredential Create() => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
-                }
-                """,
-            CodeActionEquivalenceKey = EquivalenceKeys.ReplaceWithManagedIdentityCredential,
-        };
-        test.ExpectedDiagnostics.Add(Expected(0));
-        return test.RunAsync(CancellationToken.None);
-    }
 }
