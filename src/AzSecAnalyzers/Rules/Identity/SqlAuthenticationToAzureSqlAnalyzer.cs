@@ -166,7 +166,8 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
         /// </summary>
         private static bool BuilderUsesSqlAuthenticationAgainstAzureSql(ISimpleAssignmentOperation passwordAssignment, IPropertyReferenceOperation target)
         {
-            if (passwordAssignment.Value.ConstantValue is { HasValue: true, Value: null or "" })
+            // `Password =` while typing binds to an invalid operation: judge it once it parses.
+            if (passwordAssignment.Value.ConstantValue is { HasValue: true, Value: null or "" } || passwordAssignment.Value is IInvalidOperation)
             {
                 return false;
             }

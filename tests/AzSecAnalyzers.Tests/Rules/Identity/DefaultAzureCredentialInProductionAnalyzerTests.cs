@@ -66,4 +66,49 @@ public class DefaultAzureCredentialInProductionAnalyzerTests
             object Specific() => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
         }
         """);
+
+    [Fact]
+    public async Task TestProject_IsNotReported()
+    {
+        // Enabled explicitly, as a user would; the compilation references xUnit, so it is a test project.
+        var tree = CSharpSyntaxTree.ParseText("""
+            using Azure.Identity;
+
+            class IntegrationTests
+            {
+                object Create() => new DefaultAzureCredential();
+            }
+            """, TestSetup.ParseOptions);
+        var references = TestReferences.All.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["AZSEC204"] = ReportDiagnostic.Warn });
+        var compilation = CSharpCompilation.Create("App.Tests", new[] { tree }, references, options);
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DefaultAzureCredentialInProductionAnalyzer());
+        Assert.Empty(await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync());
+
+        // The same code in a project without a test framework is reported.
+        var production = CSharpCompilation.Create("App", new[] { tree }, TestReferences.All, options);
+        Assert.Single(await production.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync());
+    }
+
+    [Fact]
+    public Task PartialCode_ReportsWithoutCrashing()
+    {
+        var test = new AnalyzerVerify.Test
+        {
+            TestCode = """
+                using Azure.Identity;
+
+                class C
+                {
+                    object Create() => new {|#0:DefaultAzureCredential|}(new DefaultAzureCredentialOptions {
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+
+        // Options that exclude nothing yet: reported, without crashing on the unfinished initializer.
+        test.ExpectedDiagnostics.Add(Expected(0));
+        return test.RunAsync(CancellationToken.None);
+    }
 }

@@ -56,4 +56,22 @@ public class ResourceOwnerPasswordCredentialsAnalyzerTests
             void AcquireTokenByUsernamePassword() { }
         }
         """);
+
+    [Fact]
+    public Task PartialCode_DoesNotCrash()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Azure.Identity;
+
+                class C
+                {
+                    object Create() => new UsernamePasswordCredential(
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
 }

@@ -99,4 +99,22 @@ public class SqlAuthenticationToAzureSqlAnalyzerTests
             object Open() => new SqlConnection("{{value}}");
         }
         """);
+
+    [Fact]
+    public Task PartialCode_DoesNotCrash()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.Data.SqlClient;
+
+                class C
+                {
+                    object Open() => new SqlConnectionStringBuilder { DataSource = "contoso.database.windows.net", UserID = "app", Password =
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
 }
