@@ -113,8 +113,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
             }
 
             var definition = type.OriginalDefinition;
-            _clients.TryGetValue(definition, out var client);
-            var family = _clients.ContainsKey(definition) ? client.Family : ClientFamily.KeyCredential;
+            var family = _clients.TryGetValue(definition, out var client) ? client.Family : ClientFamily.KeyCredential;
             if (!HasTokenOverload(definition))
             {
                 return;
