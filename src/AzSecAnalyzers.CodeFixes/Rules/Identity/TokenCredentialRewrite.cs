@@ -85,6 +85,12 @@ internal sealed class TokenCredentialRewrite
 
         if (kind is KeyBasedClientAuthenticationAnalyzer.KindKeyCredential or KeyBasedClientAuthenticationAnalyzer.KindAccountKey)
         {
+            // Azure Files also needs ShareTokenIntent in options the caller may already pass: not mechanical here.
+            if (family == ClientFamily.FileStorage)
+            {
+                return null;
+            }
+
             // Same arguments, the credential in place of the key.
             return new TokenCredentialRewrite(creation, constructor, null, (_, credential) => constructor.Parameters
                 .Where(p => arguments.ContainsKey(p.Name))

@@ -161,4 +161,20 @@ public partial class KeyBasedClientAuthenticationCodeFixTests
             """;
         return VerifyAsync(source, new[] { Expected(0, "AddBlobServiceClient") }, source);
     }
+
+    [Fact]
+    public Task ShareClientWithSharedKeyCredential_NoActionOffered()
+    {
+        var source = """
+            using System;
+            using Azure.Storage;
+            using Azure.Storage.Files.Shares;
+
+            class C
+            {
+                object Create(string key) => new ShareServiceClient(new Uri("https://contoso.file.core.windows.net"), {|#0:new StorageSharedKeyCredential("contoso", key)|});
+            }
+            """;
+        return VerifyAsync(source, new[] { Expected(0, "ShareServiceClient", "a shared key ('StorageSharedKeyCredential')") }, source);
+    }
 }
