@@ -6,6 +6,10 @@ namespace AzSecAnalyzers.CodeFixes;
 /// </summary>
 public static class EquivalenceKeys
 {
+    public const string UseDefaultAzureCredential = "AZSEC201.DefaultAzureCredential";
+    public const string UseManagedIdentityCredential = "AZSEC201.ManagedIdentityCredential";
+    public const string UseActiveDirectoryDefaultAuthentication = "AZSEC202.ActiveDirectoryDefault";
+    public const string ReplaceWithManagedIdentityCredential = "AZSEC204.ManagedIdentityCredential";
     public const string RemoveCertificateValidationOverride = "AZSEC301.RemoveOverride";
     public const string RemoveObsoleteTlsProtocols = "AZSEC302.RemoveObsoleteProtocols";
     public const string UseEncryptedAzureConnection = "AZSEC303.UseEncryption";

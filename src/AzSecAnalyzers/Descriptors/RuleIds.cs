@@ -6,6 +6,12 @@ namespace AzSecAnalyzers;
 /// </summary>
 public static class RuleIds
 {
+    // AZSEC2xx: AzureSecurity.Identity
+    public const string KeyBasedClientAuthentication = "AZSEC201";
+    public const string SqlAuthenticationToAzureSql = "AZSEC202";
+    public const string ResourceOwnerPasswordCredentials = "AZSEC203";
+    public const string DefaultAzureCredentialInProduction = "AZSEC204";
+
     // AZSEC3xx: AzureSecurity.Transport
     public const string CertificateValidationDisabled = "AZSEC301";
     public const string ObsoleteTlsProtocol = "AZSEC302";

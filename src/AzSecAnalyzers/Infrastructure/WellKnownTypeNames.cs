@@ -31,6 +31,27 @@ internal static class WellKnownTypeNames
     // Azure SDK
     public const string CosmosClientOptions = "Microsoft.Azure.Cosmos.CosmosClientOptions";
 
+    // Identity (AZSEC2xx); the client types themselves are listed in Rules/Identity/KeyBasedClientTable.cs
+    public const string TokenCredential = "Azure.Core.TokenCredential";
+    public const string AzureKeyCredential = "Azure.AzureKeyCredential";
+    public const string AzureNamedKeyCredential = "Azure.AzureNamedKeyCredential";
+    public const string AzureSasCredential = "Azure.AzureSasCredential";
+    public const string ApiKeyCredential = "System.ClientModel.ApiKeyCredential";
+    public const string StorageSharedKeyCredential = "Azure.Storage.StorageSharedKeyCredential";
+    public const string TableSharedKeyCredential = "Azure.Data.Tables.TableSharedKeyCredential";
+    public const string DefaultAzureCredential = "Azure.Identity.DefaultAzureCredential";
+    public const string DefaultAzureCredentialOptions = "Azure.Identity.DefaultAzureCredentialOptions";
+    public const string ManagedIdentityCredential = "Azure.Identity.ManagedIdentityCredential";
+    public const string UsernamePasswordCredential = "Azure.Identity.UsernamePasswordCredential";
+    public const string IConfiguration = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string ConfigurationExtensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
+    public const string ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
+    public const string SqlConnection = "Microsoft.Data.SqlClient.SqlConnection";
+    public const string SqlConnectionStringBuilder = "Microsoft.Data.SqlClient.SqlConnectionStringBuilder";
+    public const string LegacySqlConnection = "System.Data.SqlClient.SqlConnection";
+    public const string LegacySqlConnectionStringBuilder = "System.Data.SqlClient.SqlConnectionStringBuilder";
+    public const string SqlServerDbContextOptionsExtensions = "Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions";
+
     // Hosting (development-environment guards)
     public const string HostEnvironmentEnvExtensions = "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions";
     public const string HostingEnvironmentExtensions = "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions";

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AzSecAnalyzers.CodeFixes;
+
+/// <summary>Adds a <c>using</c> directive to a document once, in sorted position, the way a developer would.</summary>
+internal static class UsingDirectives
+{
+    /// <summary>True when <paramref name="type"/> can be written by its simple name at <paramref name="position"/>.</summary>
+    public static bool IsInScope(SemanticModel model, int position, INamedTypeSymbol type)
+        => model.LookupNamespacesAndTypes(position, name: type.Name).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, type));
+
+    public static CompilationUnitSyntax Add(CompilationUnitSyntax root, string namespaceName)
+    {
+        if (root.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == namespaceName)
+            || root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<BaseNamespaceDeclarationSyntax>()
+                .Any(ns => ns.Usings.Any(u => u.Alias is null && u.Name?.ToString() == namespaceName)))
+        {
+            return root;
+        }
+
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+        var usings = root.Usings;
+        var index = 0;
+        while (index < usings.Count && Compare(usings[index], namespaceName) < 0)
+        {
+            index++;
+        }
+
+        if (usings.Count == 0)
+        {
+            // Keep a file header comment above the new directive.
+            var first = root.GetLeadingTrivia();
+            var newRoot = root.WithoutLeadingTrivia();
+            newRoot = newRoot.WithUsings(newRoot.Usings.Add(directive.WithLeadingTrivia(first).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"), SyntaxFactory.EndOfLine("\n"))));
+            return newRoot;
+        }
+
+        var endOfLine = usings[0].GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        directive = directive.WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.EndOfLine("\n"));
+        if (index == 0)
+        {
+            // Move the file header from the old first directive to the new one.
+            var header = usings[0].GetLeadingTrivia();
+            usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia());
+            directive = directive.WithLeadingTrivia(header);
+        }
+
+        return root.WithUsings(usings.Insert(index, directive));
+    }
+
+    // System first, then ordinal, as dotnet_sort_system_directives_first does.
+    private static int Compare(UsingDirectiveSyntax existing, string namespaceName)
+    {
+        if (existing.Alias is not null || !existing.StaticKeyword.IsKind(SyntaxKind.None) || existing.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+        {
+            return existing.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) ? -1 : 1;
+        }
+
+        var name = existing.Name?.ToString() ?? string.Empty;
+        var existingIsSystem = name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
+        var newIsSystem = namespaceName == "System" || namespaceName.StartsWith("System.", StringComparison.Ordinal);
+        if (existingIsSystem != newIsSystem)
+        {
+            return existingIsSystem ? -1 : 1;
+        }
+
+        return string.Compare(name, namespaceName, StringComparison.OrdinalIgnoreCase);
+    }
+}

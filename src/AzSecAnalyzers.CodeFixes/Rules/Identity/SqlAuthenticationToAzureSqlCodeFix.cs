@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Rules.Identity;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
+
+/// <summary>
+/// AZSEC202: switches the connection to Microsoft Entra ID: <c>Authentication=Active Directory Default</c> in a
+/// literal connection string, <c>Authentication = SqlAuthenticationMethod.ActiveDirectoryDefault</c> in a
+/// <c>SqlConnectionStringBuilder</c> initializer; the user name and password go.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SqlAuthenticationToAzureSqlCodeFix))]
+[Shared]
+public sealed class SqlAuthenticationToAzureSqlCodeFix : CodeFixProvider
+{
+    private const string Title = "Use 'Authentication=Active Directory Default' and remove the password";
+    private const string ActiveDirectoryDefault = "Active Directory Default";
+    private const string SqlAuthenticationMethod = "Microsoft.Data.SqlClient.SqlAuthenticationMethod";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SqlAuthenticationToAzureSql);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(SqlAuthenticationToAzureSqlAnalyzer.FixKindProperty, out var kind))
+            {
+                continue;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixLiteral
+                && node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is { } literal
+                && Rewrite(literal.Token.ValueText) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => FixLiteralAsync(context.Document, literal, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
+                    diagnostic);
+            }
+            else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
+                     && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
+                     && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
+                     && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
+                     && method.GetMembers("ActiveDirectoryDefault").Length > 0)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => FixInitializerAsync(context.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The connection string without its user name, password and SQL authentication keywords, with
+    /// <c>Authentication=Active Directory Default</c> appended; null when nothing would be left to connect to.
+    /// </summary>
+    internal static string? Rewrite(string text)
+    {
+        var connectionString = ConnectionString.Parse(text);
+        if (connectionString.IsEmpty)
+        {
+            return null;
+        }
+
+        var removals = new List<(int Start, int End)>();
+        foreach (var part in connectionString.Parts)
+        {
+            if (!IsAny(part.Key, SqlAuthenticationToAzureSqlAnalyzer.UserKeys) && !IsAny(part.Key, SqlAuthenticationToAzureSqlAnalyzer.PasswordKeys)
+                && !part.Key.Equals("Authentication", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var separator = text.IndexOf(';', Math.Min(text.Length, part.ValueStart + part.ValueLength));
+            var end = separator < 0 ? text.Length : separator + 1;
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            removals.Add((part.KeyStart, end));
+        }
+
+        var result = text;
+        foreach (var (start, end) in removals.OrderByDescending(r => r.Start))
+        {
+            result = result.Remove(start, end - start);
+        }
+
+        result = result.TrimEnd(' ', ';');
+        return result.Length == 0 ? null : result + ";Authentication=" + ActiveDirectoryDefault;
+    }
+
+    private static bool IsAny(string key, string[] keys) => keys.Any(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<Document> FixLiteralAsync(Document document, LiteralExpressionSyntax literal, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || Rewrite(literal.Token.ValueText) is not { } rewritten)
+        {
+            return document;
+        }
+
+        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(rewritten)).WithTriviaFrom(literal);
+        return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+    }
+
+    private static async Task<Document> FixInitializerAsync(Document document, AssignmentExpressionSyntax password, INamedTypeSymbol method, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var initializer = (InitializerExpressionSyntax)password.Parent!;
+        var inScope = UsingDirectives.IsInScope(editor.SemanticModel, password.SpanStart, method);
+        var authentication = SyntaxFactory.ParseExpression($"Authentication = {(inScope ? method.Name : "global::" + method.ToDisplayString())}.ActiveDirectoryDefault")
+            .WithTriviaFrom(password);
+        editor.ReplaceNode(password, authentication);
+        foreach (var member in initializer.Expressions)
+        {
+            if (member is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "UserID" } } user)
+            {
+                editor.RemoveNode(user, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+        }
+
+        return editor.GetChangedDocument();
+    }
+}
