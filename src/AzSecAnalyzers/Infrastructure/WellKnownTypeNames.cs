@@ -47,7 +47,6 @@ internal static class WellKnownTypeNames
     public const string ConfigurationExtensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
     public const string ConfigurationBinder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
     public const string SqlConnection = "Microsoft.Data.SqlClient.SqlConnection";
-    public const string SqlConnectionStringBuilder = "Microsoft.Data.SqlClient.SqlConnectionStringBuilder";
     public const string LegacySqlConnection = "System.Data.SqlClient.SqlConnection";
     public const string LegacySqlConnectionStringBuilder = "System.Data.SqlClient.SqlConnectionStringBuilder";
     public const string SqlServerDbContextOptionsExtensions = "Microsoft.EntityFrameworkCore.SqlServerDbContextOptionsExtensions";

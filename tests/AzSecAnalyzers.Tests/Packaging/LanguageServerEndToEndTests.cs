@@ -26,6 +26,27 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     private static readonly SampleFinding[] Expected =
     {
         new(
+            "AZSEC201",
+            "Program.cs",
+            "builder.Configuration.GetConnectionString(\"Receipts\")",
+            Severity: 2,
+            "'BlobServiceClient' authenticates with a connection string; use its TokenCredential overload with DefaultAzureCredential or ManagedIdentityCredential and grant the identity an Azure RBAC role",
+            SecureLine: "builder.Services.AddSingleton(_ => new BlobServiceClient(new Uri(builder.Configuration[\"Receipts:ServiceUri\"]!), new Azure.Identity.DefaultAzureCredential()));"),
+        new(
+            "AZSEC202",
+            "IdentityExamples.cs",
+            "Password = password,",
+            Severity: 2,
+            "'SqlConnectionStringBuilder.Password' signs in to Azure SQL with a SQL user name and password; use 'Authentication=Active Directory Default' and drop the password",
+            SecureLine: "        Authentication = SqlAuthenticationMethod.ActiveDirectoryDefault,"),
+        new(
+            "AZSEC203",
+            "IdentityExamples.cs",
+            "new(user, password, \"contoso.onmicrosoft.com\"",
+            Severity: 2,
+            "'UsernamePasswordCredential' uses the resource owner password credentials flow, which cannot do multifactor authentication and is deprecated; use managed identity, a workload identity or an interactive flow",
+            SecureLine: "        => throw new System.NotSupportedException(\"Use the job's managed identity.\");"),
+        new(
             "AZSEC301",
             "Program.cs",
             "ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,",
