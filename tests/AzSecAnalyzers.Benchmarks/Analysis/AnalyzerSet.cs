@@ -70,6 +70,14 @@ internal sealed class AnalyzerSet
 
     public AnalyzerOptions CreateOptions() => new(AdditionalFiles);
 
+    /// <summary>A set made of analyzers this process already has (the driver-floor control).</summary>
+    public static AnalyzerSet FromAnalyzers(string name, string package, string selection, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var options = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()
+            .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn, StringComparer.Ordinal);
+        return new AnalyzerSet(name, package, selection, analyzers, options, ImmutableArray<AdditionalText>.Empty, []);
+    }
+
     /// <summary>
     /// Loads the analyzers of <paramref name="assemblyPaths"/> through an <see cref="AnalyzerFileReference"/>
     /// and keeps the rules <paramref name="isSelected"/> accepts.

@@ -19,7 +19,12 @@ internal static class AnalyzerSets
     public const string Sonar = "SonarAnalyzer";
     public const string NetAnalyzers = "NetAnalyzers";
 
-    public static IReadOnlyList<string> Names { get; } = [AzSec, SecurityCodeScan, Sonar, NetAnalyzers];
+    public const string DriverFloor = "DriverFloor";
+
+    public static IReadOnlyList<string> Names { get; } = [AzSec, SecurityCodeScan, Sonar, NetAnalyzers, DriverFloor];
+
+    /// <summary>Sets that are products; the driver floor is a control and is not compared against.</summary>
+    public static bool IsControl(string name) => name == DriverFloor;
 
     public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
 
@@ -62,6 +67,12 @@ internal static class AnalyzerSets
                 Package("microsoft.codeanalysis.netanalyzers", "11.0.100", "analyzers/dotnet/cs/Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll"),
             ],
             static (_, descriptor) => string.Equals(descriptor.Category, "Security", StringComparison.Ordinal)),
+
+        DriverFloor => AnalyzerSet.FromAnalyzers(
+            DriverFloor,
+            "control: one do-nothing analyzer shaped like an AzSecAnalyzers rule",
+            "none (it never reports)",
+            [new DriverFloorAnalyzer()]),
 
         _ => throw new ArgumentException($"Unknown analyzer set '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
     };

@@ -28,6 +28,9 @@ internal sealed class SetMeasurement
 
     public List<double> DocumentLatenciesMs { get; } = [];
 
+    /// <summary>Per document, the time spent inside the set's own callbacks (Roslyn telemetry), the rest being driver and binding.</summary>
+    public List<double> DocumentCallbackMs { get; } = [];
+
     public List<string> AnalyzerExceptions { get; } = [];
 }
 
@@ -114,7 +117,7 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
     /// (<c>filterSpan</c>). With <paramref name="set"/> null: the compiler's own semantic diagnostics of that
     /// method, the latency floor.
     /// </summary>
-    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, MethodDeclarationSyntax Method)> targets, int warmup)
+    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, MethodDeclarationSyntax Method)> targets, int warmup, List<double>? callbackMs = null)
     {
         var latencies = new List<double>(targets.Count);
         var options = set is null ? null : set.CreateOptions();
@@ -136,8 +139,19 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
             else
             {
                 var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, new CompilationWithAnalyzersOptions(
-                    options!, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+                    options!, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: callbackMs is not null, reportSuppressedDiagnostics: false));
                 _ = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, method.Span, CancellationToken.None).ConfigureAwait(false);
+                watch.Stop();
+                if (callbackMs is not null && i >= 0)
+                {
+                    var inCallbacks = 0.0;
+                    foreach (var analyzer in set.Analyzers)
+                    {
+                        inCallbacks += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+                    }
+
+                    callbackMs.Add(inCallbacks);
+                }
             }
 
             watch.Stop();

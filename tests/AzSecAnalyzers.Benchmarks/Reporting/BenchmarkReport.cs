@@ -168,6 +168,11 @@ internal sealed record SetResult
 
     public required double AddedLatencyP95Ms { get; init; }
 
+    /// <summary>Per document, the time inside the set's own callbacks (telemetry); the rest is driver work and binding.</summary>
+    public required double CallbackLatencyP50Ms { get; init; }
+
+    public required double CallbackLatencyP95Ms { get; init; }
+
     public required IReadOnlyList<CostInfo> CostliestAnalyzers { get; init; }
 }
 
