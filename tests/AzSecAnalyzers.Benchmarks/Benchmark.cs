@@ -49,7 +49,10 @@ internal static class Benchmark
         var compilerDiagnostics = workload.CreateCompilation().GetDiagnostics();
         var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var warnings = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        log.WriteInvariant($"  compiler: {errors.Count} errors, {warnings} warnings");
+        var warningsById = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)
+            .GroupBy(d => d.Id, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(8)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        log.WriteInvariant($"  compiler: {errors.Count} errors, {warnings} warnings ({string.Join(", ", warningsById.Select(p => $"{p.Key} {p.Value}"))})");
         foreach (var error in errors.Take(10))
         {
             log.WriteLine("    " + error);
@@ -85,7 +88,7 @@ internal static class Benchmark
                 return;
             }
 
-            var partial = BuildReport(options, workload, errors, warnings, runner, measurements, [.. problems], partial: true);
+            var partial = BuildReport(options, workload, errors, warnings, warningsById, runner, measurements, [.. problems], partial: true);
             Directory.CreateDirectory(options.OutputDirectory);
             await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, ResultsJson), partial.ToJson()).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, ResultsMarkdown), partial.ToMarkdown()).ConfigureAwait(false);
@@ -122,7 +125,18 @@ internal static class Benchmark
             await WritePartialAsync().ConfigureAwait(false);
         }
 
-        var report = BuildReport(options, workload, errors, warnings, runner, measurements, problems, partial: false);
+        if (options.Profile)
+        {
+            var codeFree = BenchmarkRunner.LatencyTargets(workload, options.LatencyDocuments, codeFree: true);
+            log.WriteInvariant($"Profile: compilation-start work alone, over {codeFree.Count} documents...");
+            foreach (var measurement in measurements.Where(m => !m.Set.Analyzers.IsEmpty))
+            {
+                measurement.StartOnlyLatenciesMs.AddRange(await runner.MeasureLatencyAsync(measurement.Set, codeFree, latencyWarmup, measurement.StartOnlyCallbackMs).ConfigureAwait(false));
+                log.WriteInvariant($"  {measurement.Set.Name}: p50 {BenchmarkRunner.Percentile(measurement.StartOnlyLatenciesMs, 50):N1} ms, p95 {BenchmarkRunner.Percentile(measurement.StartOnlyLatenciesMs, 95):N1} ms; in callbacks p50 {BenchmarkRunner.Percentile(measurement.StartOnlyCallbackMs, 50):N2} ms, p95 {BenchmarkRunner.Percentile(measurement.StartOnlyCallbackMs, 95):N2} ms");
+            }
+        }
+
+        var report = BuildReport(options, workload, errors, warnings, warningsById, runner, measurements, problems, partial: false);
         Directory.CreateDirectory(options.OutputDirectory);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, ResultsJson), report.ToJson()).ConfigureAwait(false);
         var markdown = report.ToMarkdown();
@@ -139,6 +153,7 @@ internal static class Benchmark
         Workload workload,
         List<Diagnostic> errors,
         int warnings,
+        Dictionary<string, int> warningsById,
         BenchmarkRunner runner,
         List<SetMeasurement> measurements,
         List<string> problems,
@@ -187,6 +202,10 @@ internal static class Benchmark
                 LatencyP50Ms = Round(BenchmarkRunner.Percentile(m.DocumentLatenciesMs, 50), 2),
                 LatencyP95Ms = Round(BenchmarkRunner.Percentile(m.DocumentLatenciesMs, 95), 2),
                 LatencyMaxMs = Round(m.DocumentLatenciesMs.DefaultIfEmpty(double.NaN).Max(), 2),
+                StartOnlyLatencyP50Ms = m.StartOnlyLatenciesMs.Count == 0 ? null : Round(BenchmarkRunner.Percentile(m.StartOnlyLatenciesMs, 50), 2),
+                StartOnlyLatencyP95Ms = m.StartOnlyLatenciesMs.Count == 0 ? null : Round(BenchmarkRunner.Percentile(m.StartOnlyLatenciesMs, 95), 2),
+                StartOnlyCallbackP50Ms = m.StartOnlyCallbackMs.Count == 0 ? null : Round(BenchmarkRunner.Percentile(m.StartOnlyCallbackMs, 50), 2),
+                StartOnlyCallbackP95Ms = m.StartOnlyCallbackMs.Count == 0 ? null : Round(BenchmarkRunner.Percentile(m.StartOnlyCallbackMs, 95), 2),
                 CallbackLatencyP50Ms = Round(BenchmarkRunner.Percentile(m.DocumentCallbackMs, 50), 2),
                 CallbackLatencyP95Ms = Round(BenchmarkRunner.Percentile(m.DocumentCallbackMs, 95), 2),
                 AddedLatencyP50Ms = Round(BenchmarkRunner.Percentile(Added(m.DocumentLatenciesMs, runner.BaselineLatenciesMs), 50), 2),
@@ -258,6 +277,7 @@ internal static class Benchmark
                 options.Seed,
                 errors.Count,
                 warnings,
+                warningsById,
                 errors.Take(10).Select(e => e.ToString()).ToList(),
                 workload.Corpus.PlantedTriggers,
                 workload.Corpus.PlantedAzSecRules),

@@ -20,6 +20,9 @@ internal sealed record BenchmarkOptions
                                1 run, no warm-up, 2 latency documents, AzSecAnalyzers only
                                (add --sets to include peers)
           --list-rules         print the rules each set selects, then exit
+          --profile            also time each document with a code-free span (the namespace name),
+                               so only compilation-start work runs: splits latency into per-keystroke
+                               setup and per-method analysis
         """;
 
     public int Files { get; init; } = 2000;
@@ -41,6 +44,8 @@ internal sealed record BenchmarkOptions
     public bool Smoke { get; init; }
 
     public bool ListRules { get; init; }
+
+    public bool Profile { get; init; }
 
     public bool Help { get; init; }
 
@@ -69,6 +74,7 @@ internal sealed record BenchmarkOptions
                 "--out" => options with { OutputDirectory = Path.GetFullPath(Next()) },
                 "--smoke" => options,
                 "--list-rules" => options with { ListRules = true },
+                "--profile" => options with { Profile = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

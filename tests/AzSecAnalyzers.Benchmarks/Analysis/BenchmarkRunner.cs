@@ -31,6 +31,11 @@ internal sealed class SetMeasurement
     /// <summary>Per document, the time spent inside the set's own callbacks (Roslyn telemetry), the rest being driver and binding.</summary>
     public List<double> DocumentCallbackMs { get; } = [];
 
+    /// <summary>With --profile: the same documents with a code-free span, so only compilation-start callbacks run.</summary>
+    public List<double> StartOnlyLatenciesMs { get; } = [];
+
+    public List<double> StartOnlyCallbackMs { get; } = [];
+
     public List<string> AnalyzerExceptions { get; } = [];
 }
 
@@ -117,7 +122,7 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
     /// (<c>filterSpan</c>). With <paramref name="set"/> null: the compiler's own semantic diagnostics of that
     /// method, the latency floor.
     /// </summary>
-    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, MethodDeclarationSyntax Method)> targets, int warmup, List<double>? callbackMs = null)
+    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> targets, int warmup, List<double>? callbackMs = null)
     {
         var latencies = new List<double>(targets.Count);
         var options = set is null ? null : set.CreateOptions();
@@ -128,19 +133,19 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
 
         for (var i = -warmup; i < targets.Count; i++)
         {
-            var (tree, method) = targets[Math.Max(i, 0) % targets.Count];
+            var (tree, span) = targets[Math.Max(i, 0) % targets.Count];
             var compilation = template.Clone();
             var watch = Stopwatch.StartNew();
             var model = compilation.GetSemanticModel(tree);
             if (set is null)
             {
-                _ = model.GetDiagnostics(method.Span);
+                _ = model.GetDiagnostics(span);
             }
             else
             {
                 var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, new CompilationWithAnalyzersOptions(
                     options!, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: callbackMs is not null, reportSuppressedDiagnostics: false));
-                _ = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, method.Span, CancellationToken.None).ConfigureAwait(false);
+                _ = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, CancellationToken.None).ConfigureAwait(false);
                 watch.Stop();
                 if (callbackMs is not null && i >= 0)
                 {
@@ -165,7 +170,7 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
     }
 
     /// <summary>Documents spread evenly over the generated corpus, each with its longest method.</summary>
-    public static List<(SyntaxTree Tree, MethodDeclarationSyntax Method)> LatencyTargets(Workload workload, int count)
+    public static List<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> LatencyTargets(Workload workload, int count, bool codeFree = false)
     {
         var generated = workload.Trees.Where(tree => tree.FilePath.StartsWith("generated/", StringComparison.Ordinal)).ToList();
         if (generated.Count == 0 || count <= 0)
@@ -174,14 +179,23 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
         }
 
         var step = Math.Max(1.0, generated.Count / (double)count);
-        var targets = new List<(SyntaxTree, MethodDeclarationSyntax)>();
+        var targets = new List<(SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
         for (var position = 0.0; position < generated.Count && targets.Count < count; position += step)
         {
             var tree = generated[(int)position];
             var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().MaxBy(m => m.Span.Length);
-            if (method is not null)
+            if (codeFree)
             {
-                targets.Add((tree, method));
+                // The file-scoped namespace's name: no executable code, so no operation callback runs and
+                // the time inside the analyzers' callbacks is their compilation-start work alone.
+                if (tree.GetRoot().DescendantNodes().OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } ns)
+                {
+                    targets.Add((tree, ns.Name.Span));
+                }
+            }
+            else if (method is not null)
+            {
+                targets.Add((tree, method.Span));
             }
         }
 

@@ -28,13 +28,21 @@ internal sealed class Workload
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12, DocumentationMode.None);
 
+    /// <summary>The .NET SDK's default NoWarn: assembly-version unification notes (CS1701, CS1702).</summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn = ImmutableDictionary.CreateRange(
+        StringComparer.Ordinal,
+        [
+            KeyValuePair.Create("CS1701", ReportDiagnostic.Suppress),
+            KeyValuePair.Create("CS1702", ReportDiagnostic.Suppress),
+        ]);
+
     /// <summary>Single-threaded, like the analysis runs, so times are CPU cost on a shared machine.</summary>
-    public static CSharpCompilationOptions CompilationOptions { get; } = new(
+    public static CSharpCompilationOptions CompilationOptions { get; } = new CSharpCompilationOptions(
         OutputKind.ConsoleApplication,
         optimizationLevel: OptimizationLevel.Release,
         nullableContextOptions: NullableContextOptions.Enable,
         concurrentBuild: false,
-        deterministic: true);
+        deterministic: true).WithSpecificDiagnosticOptions(SdkNoWarn);
 
     public GeneratedCorpus Corpus { get; }
 
@@ -60,7 +68,7 @@ internal sealed class Workload
             "Contoso.Commerce",
             Trees,
             References,
-            diagnosticOptions is null ? CompilationOptions : CompilationOptions.WithSpecificDiagnosticOptions(diagnosticOptions));
+            diagnosticOptions is null ? CompilationOptions : CompilationOptions.WithSpecificDiagnosticOptions(SdkNoWarn.SetItems(diagnosticOptions)));
 
     /// <summary>The compiler alone, as csc does it: parse every file, bind, emit the assembly and its PDB.</summary>
     public EmitSummary ParseAndEmit()

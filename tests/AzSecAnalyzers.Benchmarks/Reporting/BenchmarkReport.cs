@@ -72,6 +72,19 @@ internal sealed record BenchmarkReport
             }
         }
 
+        if (Sets.Any(set => set.StartOnlyLatencyP95Ms is not null))
+        {
+            md.AppendLine();
+            md.AppendLine("Per-document latency split (`--profile`): total = a method's span; setup = a code-free span of the same document (compilation-start work only); callbacks = time inside the set's own code (Roslyn telemetry):");
+            md.AppendLine();
+            md.AppendLine("| Analyzer set | Total p50 / p95 (ms) | Setup p50 / p95 (ms) | Callbacks, method p50 / p95 (ms) | Callbacks, setup only p50 / p95 (ms) |");
+            md.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var set in Sets)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {set.Name} | {set.LatencyP50Ms:N1} / {set.LatencyP95Ms:N1} | {set.StartOnlyLatencyP50Ms:N1} / {set.StartOnlyLatencyP95Ms:N1} | {set.CallbackLatencyP50Ms:N2} / {set.CallbackLatencyP95Ms:N2} | {set.StartOnlyCallbackP50Ms:N2} / {set.StartOnlyCallbackP95Ms:N2} |");
+            }
+        }
+
         var exceptions = Sets.Where(set => set.AnalyzerExceptions.Count > 0).ToList();
         if (exceptions.Count > 0)
         {
@@ -111,6 +124,7 @@ internal sealed record CorpusInfo(
     int Seed,
     int CompilerErrors,
     int CompilerWarnings,
+    IReadOnlyDictionary<string, int> CompilerWarningsById,
     IReadOnlyList<string> FirstCompilerErrors,
     IReadOnlyDictionary<string, int> PlantedTriggers,
     IReadOnlyDictionary<string, int> PlantedAzSecRules);
@@ -172,6 +186,15 @@ internal sealed record SetResult
     public required double CallbackLatencyP50Ms { get; init; }
 
     public required double CallbackLatencyP95Ms { get; init; }
+
+    /// <summary>With --profile: a code-free span of the same documents (compilation-start work only).</summary>
+    public double? StartOnlyLatencyP50Ms { get; init; }
+
+    public double? StartOnlyLatencyP95Ms { get; init; }
+
+    public double? StartOnlyCallbackP50Ms { get; init; }
+
+    public double? StartOnlyCallbackP95Ms { get; init; }
 
     public required IReadOnlyList<CostInfo> CostliestAnalyzers { get; init; }
 }
