@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace AzSecAnalyzers.Benchmarks;
+
+/// <summary>Command-line options; <c>--help</c> prints them.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        AzSecAnalyzers.Benchmarks: analyzer cost per compilation against the peers, and IDE latency.
+
+          --files N            generated files (default 2000, about 200k lines)
+          --seed N             corpus seed (default 20261129)
+          --iterations N       timed runs per set; medians are reported (default 5)
+          --warmup N           untimed runs per set first (default 1)
+          --latency-docs N     documents for the single-document latency (default 200)
+          --sets a,b           sets to run (default all: AzSecAnalyzers,SecurityCodeScan,SonarAnalyzer,NetAnalyzers)
+          --no-samples         leave the repository's samples out of the corpus
+          --out DIR            where results.md and results.json go (default artifacts/benchmarks)
+          --smoke              a CPU-cheap run that checks the harness, not the times: 12 files,
+                               1 run, no warm-up, 2 latency documents, AzSecAnalyzers only
+                               (add --sets to include peers)
+          --list-rules         print the rules each set selects, then exit
+          --profile            also time each document with a code-free span (the namespace name),
+                               so only compilation-start work runs: splits latency into per-keystroke
+                               setup and per-method analysis
+        """;
+
+    public int Files { get; init; } = 2000;
+
+    public int Seed { get; init; } = 20261129;
+
+    public int Iterations { get; init; } = 5;
+
+    public int Warmup { get; init; } = 1;
+
+    public int LatencyDocuments { get; init; } = 200;
+
+    public IReadOnlyList<string> Sets { get; init; } = Analysis.AnalyzerSets.Names;
+
+    public bool IncludeSamples { get; init; } = true;
+
+    public string OutputDirectory { get; init; } = Path.Combine(Analysis.AnalyzerSets.RepositoryRoot, "artifacts", "benchmarks");
+
+    public bool Smoke { get; init; }
+
+    public bool ListRules { get; init; }
+
+    public bool Profile { get; init; }
+
+    public bool Help { get; init; }
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        if (args.Contains("--smoke"))
+        {
+            options = options with { Smoke = true, Files = 12, Iterations = 1, Warmup = 0, LatencyDocuments = 2, Sets = [Analysis.AnalyzerSets.AzSec] };
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+            options = args[i] switch
+            {
+                "--files" => options with { Files = NextInt() },
+                "--seed" => options with { Seed = NextInt() },
+                "--iterations" => options with { Iterations = Math.Max(1, NextInt()) },
+                "--warmup" => options with { Warmup = Math.Max(0, NextInt()) },
+                "--latency-docs" => options with { LatencyDocuments = Math.Max(0, NextInt()) },
+                "--sets" => options with { Sets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--no-samples" => options with { IncludeSamples = false },
+                "--out" => options with { OutputDirectory = Path.GetFullPath(Next()) },
+                "--smoke" => options,
+                "--list-rules" => options with { ListRules = true },
+                "--profile" => options with { Profile = true },
+                "--help" or "-h" => options with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+}
