@@ -29,32 +29,30 @@ internal sealed class KnownTypes
 
     private INamedTypeSymbol? Resolve(string metadataName)
     {
-#pragma warning disable RS0030 // The one sanctioned place for metadata-name lookups.
-        var type = _compilation.GetTypeByMetadataName(metadataName);
-#pragma warning restore RS0030
-        if (type is not null)
-        {
-            return type;
-        }
-
-        // GetTypeByMetadataName answers null when two references define the type (a package and a
-        // polyfill, say). Take the one our code can actually bind to, if that is unambiguous.
+        // One pass over the references (GetTypeByMetadataName followed by a fallback would scan twice
+        // for the many types an app does not reference). Like GetTypeByMetadataName, a type declared in
+        // the compilation itself wins; otherwise the one accessible candidate, if there is exactly one
+        // (two references defining it, a package and a polyfill say, leave it unresolved).
         INamedTypeSymbol? accessible = null;
+        var ambiguous = false;
+#pragma warning disable RS0030 // The one sanctioned place for metadata-name lookups.
         foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
+#pragma warning restore RS0030
         {
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, _compilation.Assembly))
+            {
+                return candidate;
+            }
+
             if (!_compilation.IsSymbolAccessibleWithin(candidate, _compilation.Assembly))
             {
                 continue;
             }
 
-            if (accessible is not null)
-            {
-                return null;
-            }
-
+            ambiguous |= accessible is not null;
             accessible = candidate;
         }
 
-        return accessible;
+        return ambiguous ? null : accessible;
     }
 }
