@@ -89,6 +89,11 @@ internal sealed class ProjectLoader
         var workspace = MSBuildWorkspace.Create();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
+            if (Environment.GetEnvironmentVariable("AZSEC_DEBUG") == "1")
+            {
+                Console.Error.WriteLine($"debug: {e.Diagnostic.Kind}: {e.Diagnostic.Message}");
+            }
+
             if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
                 lock (_failures)
@@ -157,7 +162,15 @@ internal sealed class ProjectLoader
 
                 // MSBuild also reports problems that leave a usable project (a restore warning it promoted, for
                 // one): a project that loaded with its references is scanned, and the message is a warning.
-                var unusable = projects.Count == 0 || projects.Any(p => !p.MetadataReferences.Any());
+                if (Environment.GetEnvironmentVariable("AZSEC_DEBUG") == "1")
+                {
+                    foreach (var p in projects)
+                    {
+                        Console.Error.WriteLine($"debug: {p.Name} {p.FilePath} refs={p.MetadataReferences.Count} docs={p.DocumentIds.Count}");
+                    }
+                }
+
+                var unusable = projects.Count == 0 || projects.Any(p => p.DocumentIds.Count == 0 || p.MetadataReferences.Count < 2);
                 var isTarget = targets.Any(t => Paths.Same(t, group.Key)) || !allPaths.Contains(group.Key);
                 (unusable && isTarget ? failures : warnings).Add(failure);
             }
@@ -170,6 +183,18 @@ internal sealed class ProjectLoader
                 && targets.Any(t => Paths.Same(t, p.FilePath))
                 && !failedPaths.Any(f => Paths.Same(f, p.FilePath)))
             .ToList();
+        foreach (var project in loaded.Where(p => !IsRestored(p)).ToList())
+        {
+            loaded.RemoveAll(p => Paths.Same(p.FilePath, project.FilePath));
+            if (!failures.Any(f => Paths.Same(f.Path, project.FilePath)))
+            {
+                failures.Add(new ProjectFailure(
+                    Analysis.ProjectName(project),
+                    project.FilePath!,
+                    $"error NETSDK1004: the project is not restored (no project.assets.json next to its intermediate output); run `dotnet restore {project.FilePath}` first."));
+            }
+        }
+
         foreach (var path in targets.Where(t => !solutionProjects.Any(p => Paths.Same(p.FilePath, t)) && !failures.Any(f => Paths.Same(f.Path, t))))
         {
             failures.Add(new ProjectFailure(Path.GetFileNameWithoutExtension(path), path, "MSBuild did not produce a C# project from it (is it a C# project?)."));
@@ -182,6 +207,43 @@ internal sealed class ProjectLoader
     public IReadOnlyList<ProjectFailure> Warnings { get; private set; } = Array.Empty<ProjectFailure>();
 
     private string? _current;
+
+    /// <summary>
+    /// MSBuild's design-time build tolerates a missing restore without a word, then the project compiles
+    /// without its packages: an SDK-style project must have its assets file by its intermediate output.
+    /// </summary>
+    private static bool IsRestored(Project project)
+    {
+        if (project.FilePath is null || project.CompilationOutputInfo.AssemblyPath is not { } assembly || !IsSdkStyle(project.FilePath))
+        {
+            return true;
+        }
+
+        // obj/Debug/net10.0/App.dll -> obj/project.assets.json; the artifacts layout nests the same way.
+        var folder = Path.GetDirectoryName(assembly);
+        for (var level = 0; level < 4 && folder is not null; level++, folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "project.assets.json")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSdkStyle(string projectFile)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(projectFile, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            return reader.MoveToContent() == System.Xml.XmlNodeType.Element && reader.GetAttribute("Sdk") is not null;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>A failure belongs to the project its message names; otherwise to what was being loaded.</summary>
     private static string Attribute(string loading, string message, IReadOnlyList<string> projects)
