@@ -12,9 +12,12 @@ internal sealed class Baseline
     private readonly Dictionary<string, int> _fingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
 
-    public static Baseline Load(string path)
+    private string _root = string.Empty;
+
+    /// <param name="root">The scanned folder: absolute file URIs (a build's ErrorLog) are made relative to it.</param>
+    public static Baseline Load(string path, string root)
     {
-        var baseline = new Baseline();
+        var baseline = new Baseline { _root = root };
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
@@ -44,7 +47,7 @@ internal sealed class Baseline
                 {
                     Increment(baseline._fingerprints, value);
                 }
-                else if (LocationKey(ruleId, result) is { } location)
+                else if (baseline.LocationKey(ruleId, result) is { } location)
                 {
                     Increment(baseline._locations, location);
                 }
@@ -71,7 +74,7 @@ internal sealed class Baseline
         return (fresh, findings.Count - fresh.Count);
     }
 
-    private static string? LocationKey(string ruleId, JsonElement result)
+    private string? LocationKey(string ruleId, JsonElement result)
     {
         if (!result.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
         {
@@ -88,7 +91,11 @@ internal sealed class Baseline
             return null;
         }
 
-        return Key(ruleId, Uri.UnescapeDataString(uri.GetString() ?? string.Empty), line.GetInt32());
+        var text = uri.GetString() ?? string.Empty;
+        var file = Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.IsFile
+            ? Paths.Relative(_root, absolute.LocalPath)
+            : Uri.UnescapeDataString(text);
+        return Key(ruleId, file, line.GetInt32());
     }
 
     private static string Key(string ruleId, string path, int line) => $"{ruleId}|{path}|{line}";

@@ -89,10 +89,6 @@ internal sealed class ProjectLoader
         var workspace = MSBuildWorkspace.Create();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
-            if (Environment.GetEnvironmentVariable("AZSEC_DEBUG") == "1")
-            {
-                Console.Error.WriteLine($"debug: {e.Diagnostic.Kind}: {e.Diagnostic.Message}");
-            }
 
             if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
@@ -162,14 +158,6 @@ internal sealed class ProjectLoader
 
                 // MSBuild also reports problems that leave a usable project (a restore warning it promoted, for
                 // one): a project that loaded with its references is scanned, and the message is a warning.
-                if (Environment.GetEnvironmentVariable("AZSEC_DEBUG") == "1")
-                {
-                    foreach (var p in projects)
-                    {
-                        Console.Error.WriteLine($"debug: {p.Name} {p.FilePath} refs={p.MetadataReferences.Count} docs={p.DocumentIds.Count}");
-                    }
-                }
-
                 var unusable = projects.Count == 0 || projects.Any(p => p.DocumentIds.Count == 0 || p.MetadataReferences.Count < 2);
                 var isTarget = targets.Any(t => Paths.Same(t, group.Key)) || !allPaths.Contains(group.Key);
                 (unusable && isTarget ? failures : warnings).Add(failure);

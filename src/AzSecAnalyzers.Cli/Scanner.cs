@@ -25,7 +25,7 @@ internal sealed class Scanner
         {
             try
             {
-                baseline = Baseline.Load(baselineFile);
+                baseline = Baseline.Load(baselineFile, target.Root);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
             {

@@ -149,7 +149,7 @@ public class AzsecScanTests(InsecureAppScan insecure) : IClassFixture<InsecureAp
                 </Solution>
                 """);
 
-            var run = AzsecTool.Run(folder, "Mixed.slnx");
+            var run = AzsecTool.RunIn(folder, "Mixed.slnx");
             Assert.True(run.ExitCode == 2, run.ToString());
             Assert.Contains("error: project Broken (Broken/Broken.csproj) could not be loaded:", run.Output, StringComparison.Ordinal);
             Assert.Contains("The project file could not be loaded", run.Output, StringComparison.Ordinal);

@@ -18,13 +18,13 @@ internal static class AzsecTool
 
     public static string Sample(string app) => Path.Combine(TestPaths.RepositoryRoot, "samples", app, app + ".csproj");
 
-    public static DotNetCli.Result Run(string workingDirectory, params string[] arguments)
+    public static DotNetCli.Result RunIn(string workingDirectory, params string[] arguments)
     {
         Assert.True(File.Exists(ToolPath), $"The azsec tool was not built at {ToolPath}");
         return DotNetCli.Run(workingDirectory, Timeout, new[] { ToolPath }.Concat(arguments).ToArray());
     }
 
-    public static DotNetCli.Result Run(params string[] arguments) => Run(TestPaths.RepositoryRoot, arguments);
+    public static DotNetCli.Result Run(params string[] arguments) => RunIn(TestPaths.RepositoryRoot, arguments);
 
     /// <summary>A fresh temporary folder for one test's files.</summary>
     public static string TempFolder() => Directory.CreateTempSubdirectory("azsec-cli-").FullName;
