@@ -160,7 +160,15 @@ internal sealed class ProjectLoader
                 // one): a project that loaded with its references is scanned, and the message is a warning.
                 var unusable = projects.Count == 0 || projects.Any(p => p.DocumentIds.Count == 0 || p.MetadataReferences.Count < 2);
                 var isTarget = targets.Any(t => Paths.Same(t, group.Key)) || !allPaths.Contains(group.Key);
-                (unusable && isTarget ? failures : warnings).Add(failure);
+                if (unusable && isTarget)
+                {
+                    failures.Add(failure);
+                }
+                else if (isTarget || unusable)
+                {
+                    // A referenced project that loaded fine is not the user's concern here.
+                    warnings.Add(failure);
+                }
             }
         }
 

@@ -26,6 +26,8 @@ public class AzsecPackagedToolTests(PackedPackageFixture package)
         Assert.Contains("tools/net10.0/any/AzSecAnalyzers.dll", entries);
         Assert.Contains("tools/net10.0/any/AzSecAnalyzers.CodeFixes.dll", entries);
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+        Assert.Contains("tools/net10.0/any/Microsoft.CodeAnalysis.Workspaces.MSBuild.dll", entries);
+        Assert.Contains("tools/net10.0/any/Microsoft.Build.Locator.dll", entries);
         Assert.Contains(entries, e => e.StartsWith("tools/net10.0/any/BuildHost-netcore/", StringComparison.Ordinal));
         Assert.DoesNotContain("tools/net10.0/any/Microsoft.Build.dll", entries);
         Assert.DoesNotContain("tools/net10.0/any/Microsoft.Build.Framework.dll", entries);
@@ -77,6 +79,28 @@ public class AzsecPackagedToolTests(PackedPackageFixture package)
         {
             Assert.DoesNotContain($"warning {id}:", build.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Fix_NeverWritesOutsideTheScannedFolder()
+    {
+        // The copy compiles a Program.cs that lives beside it, outside the folder being scanned.
+        var copy = package.CreateSampleCopy("cli-outside");
+        var shared = Path.Combine(package.Root, "cli-outside-shared");
+        Directory.CreateDirectory(shared);
+        File.Move(Path.Combine(copy, "Program.cs"), Path.Combine(shared, "Program.cs"));
+        var original = File.ReadAllText(Path.Combine(shared, "Program.cs"));
+        var project = Path.Combine(copy, "InsecureApp.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "</Project>",
+            "  <ItemGroup>\n    <Compile Include=\"../cli-outside-shared/Program.cs\" />\n  </ItemGroup>\n</Project>",
+            StringComparison.Ordinal));
+
+        var fix = AzsecTool.RunIn(copy, "InsecureApp.csproj", "--fix", "--rules", "AZSEC301");
+        Assert.True(fix.ExitCode == 1, fix.ToString());
+        Assert.Equal(original, File.ReadAllText(Path.Combine(shared, "Program.cs")));
+        Assert.Contains("fix skipped: AZSEC301: not writing", fix.Output, StringComparison.Ordinal);
+        Assert.Contains("../cli-outside-shared/Program.cs:", fix.Output, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Snapshot(string folder)
