@@ -12,8 +12,12 @@ public static class DotNetCli
     }
 
     public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunProgram("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs another program (an installed .NET tool, say) with the same isolated environment.</summary>
+    public static Result RunProgram(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -41,6 +45,13 @@ public static class DotNetCli
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
+        // A tool's apphost finds the runtime through DOTNET_ROOT: the one running the tests.
+        if (fileName != "dotnet" && !start.Environment.ContainsKey("DOTNET_ROOT") && Environment.ProcessPath is { } host
+            && Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(host);
+        }
+
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
@@ -52,7 +63,7 @@ public static class DotNetCli
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
         }
 
         process.WaitForExit();

@@ -29,6 +29,69 @@ public sealed class PackedPackageFixture : IDisposable
             CommandTimeout,
             "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={PackageVersion}", "-nodeReuse:false");
         PackagePath = Path.Combine(Feed, $"AzSecAnalyzers.{PackageVersion}.nupkg");
+        _toolPack = new Lazy<DotNetCli.Result>(PackTool);
+        _toolInstall = new Lazy<DotNetCli.Result>(InstallTool);
+    }
+
+    public const string ToolPackageId = "AzSecAnalyzers.Cli";
+
+    private readonly Lazy<DotNetCli.Result> _toolPack;
+    private readonly Lazy<DotNetCli.Result> _toolInstall;
+
+    /// <summary>The `azsec` .NET tool package, packed into the same feed on first use only.</summary>
+    public string ToolPackagePath
+    {
+        get
+        {
+            var pack = _toolPack.Value;
+            var path = Path.Combine(Feed, $"{ToolPackageId}.{PackageVersion}.nupkg");
+            Assert.True(File.Exists(path), "Packing the tool failed: " + pack);
+            return path;
+        }
+    }
+
+    /// <summary>
+    /// The `azsec` command, installed with `dotnet tool install --tool-path` from the feed as a user
+    /// would, offline: the install's only package source is the feed (a tool package carries its dependencies).
+    /// </summary>
+    public string InstalledTool
+    {
+        get
+        {
+            var install = _toolInstall.Value;
+            var command = Path.Combine(Root, "tools", OperatingSystem.IsWindows() ? "azsec.exe" : "azsec");
+            Assert.True(install.ExitCode == 0 && File.Exists(command), "Installing the tool failed: " + install);
+            return command;
+        }
+    }
+
+    private DotNetCli.Result PackTool()
+    {
+        var project = Path.Combine(TestPaths.RepositoryRoot, "src", "AzSecAnalyzers.Cli", "AzSecAnalyzers.Cli.csproj");
+        return DotNetCli.Run(
+            TestPaths.RepositoryRoot,
+            CommandTimeout,
+            "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={PackageVersion}", "-nodeReuse:false");
+    }
+
+    private DotNetCli.Result InstallTool()
+    {
+        _ = ToolPackagePath;
+        var config = Path.Combine(Root, "tool-nuget.config");
+        File.WriteAllText(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="e2e-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return DotNetCli.Run(
+            Root,
+            CommandTimeout,
+            "tool", "install", ToolPackageId, "--tool-path", Path.Combine(Root, "tools"), "--version", PackageVersion,
+            "--add-source", Feed, "--configfile", config);
     }
 
     public string Root { get; }

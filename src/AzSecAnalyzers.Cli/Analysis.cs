@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AzSecAnalyzers.Cli;
+
+/// <summary>
+/// Runs the bundled analyzers over each project's compilation with the project's own analyzer
+/// options, so .editorconfig / .globalconfig severities and suppressions apply exactly as in a build.
+/// </summary>
+internal sealed class Analysis
+{
+    private readonly RuleCatalog _catalog;
+    private readonly string _root;
+    private readonly IReadOnlyList<Glob> _excludes;
+    private readonly Progress _progress;
+
+    public Analysis(RuleCatalog catalog, string root, IReadOnlyList<Glob> excludes, Progress progress)
+    {
+        _catalog = catalog;
+        _root = root;
+        _excludes = excludes;
+        _progress = progress;
+    }
+
+    /// <summary>Analyzer crashes (AD0001), reported on standard error; they do not change the exit code.</summary>
+    public List<string> AnalyzerErrors { get; } = new();
+
+    /// <summary>The reportable diagnostics of each project (Roslyn objects, for <c>--fix</c>).</summary>
+    public async Task<Dictionary<ProjectId, ImmutableArray<Diagnostic>>> AnalyzeAsync(Solution solution, IReadOnlyList<ProjectId> projects, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<ProjectId, ImmutableArray<Diagnostic>>();
+        var index = 0;
+        foreach (var id in projects)
+        {
+            var project = solution.GetProject(id)!;
+            _progress.Report($"[{++index}/{projects.Count}] Analyzing {project.Name}");
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null || _catalog.Analyzers.IsEmpty)
+            {
+                result[id] = ImmutableArray<Diagnostic>.Empty;
+                continue;
+            }
+
+            var options = new CompilationWithAnalyzersOptions(
+                project.AnalyzerOptions,
+                (exception, analyzer, _) =>
+                {
+                    lock (AnalyzerErrors)
+                    {
+                        AnalyzerErrors.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name} in {project.Name}: {exception.Message}");
+                    }
+                },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var diagnostics = await compilation.WithAnalyzers(_catalog.Analyzers, options)
+                .GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            result[id] = diagnostics.Where(IsReported).ToImmutableArray();
+        }
+
+        return result;
+    }
+
+    private bool IsReported(Diagnostic diagnostic)
+        => _catalog.RuleIds.Contains(diagnostic.Id)
+            && !diagnostic.IsSuppressed
+            && RuleCatalog.Convert(diagnostic.Severity) is not null
+            && diagnostic.Location.GetLineSpan() is { IsValid: true } span
+            && !string.IsNullOrEmpty(span.Path)
+            && !_excludes.Any(g => g.IsPathOrParentMatch(Paths.Relative(_root, span.Path)));
+
+    /// <summary>Findings across projects, without the duplicates that multi-targeting produces, in file order.</summary>
+    public async Task<List<Finding>> ToFindingsAsync(Solution solution, Dictionary<ProjectId, ImmutableArray<Diagnostic>> diagnostics, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        var seen = new HashSet<(string, string, int, int, int, int, string)>();
+        foreach (var (projectId, projectDiagnostics) in diagnostics)
+        {
+            var project = solution.GetProject(projectId)!;
+            foreach (var diagnostic in projectDiagnostics)
+            {
+                var span = diagnostic.Location.GetLineSpan();
+                var relative = Paths.Relative(_root, span.Path);
+                var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                var key = (diagnostic.Id, relative, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character, message);
+                if (!seen.Add(key))
+                {
+                    continue;
+                }
+
+                var lineText = await LineTextAsync(diagnostic.Location, cancellationToken).ConfigureAwait(false);
+                findings.Add(new Finding(
+                    diagnostic.Id,
+                    RuleCatalog.Convert(diagnostic.Severity)!.Value,
+                    message,
+                    relative,
+                    span.StartLinePosition.Line + 1,
+                    span.StartLinePosition.Character + 1,
+                    span.EndLinePosition.Line + 1,
+                    span.EndLinePosition.Character + 1,
+                    ProjectName(project),
+                    Fingerprint(diagnostic.Id, relative, lineText)));
+            }
+        }
+
+        return findings
+            .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+            .ThenBy(f => f.StartLine)
+            .ThenBy(f => f.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A project's name without the "(net8.0)" suffix MSBuildWorkspace gives each target framework.</summary>
+    public static string ProjectName(Project project)
+        => project.FilePath is { } path ? Path.GetFileNameWithoutExtension(path) : project.Name;
+
+    private static async Task<string> LineTextAsync(Location location, CancellationToken cancellationToken)
+    {
+        if (location.SourceTree is not { } tree)
+        {
+            return string.Empty;
+        }
+
+        var text = await tree.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var line = text.Lines.GetLineFromPosition(location.SourceSpan.Start);
+        return line.ToString().Trim();
+    }
+
+    /// <summary>
+    /// A line-number-free identity of a finding (rule, file, trimmed source line), so a baseline still
+    /// matches after code above the finding moves. Identical lines are told apart by counting.
+    /// </summary>
+    public static string Fingerprint(string ruleId, string relativePath, string lineText)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(ruleId + "\n" + relativePath + "\n" + string.Join(' ', lineText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        return Convert.ToHexStringLower(bytes, 0, 16);
+    }
+}

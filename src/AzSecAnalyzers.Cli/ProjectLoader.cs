@@ -1,0 +1,247 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace AzSecAnalyzers.Cli;
+
+/// <summary>
+/// Loads the target (solution, project or folder) with MSBuildWorkspace and sorts the projects into
+/// loaded and failed, each failure with MSBuild's reason. A failure never stops the others loading.
+/// </summary>
+internal sealed class ProjectLoader
+{
+    private static readonly string[] SkippedFolders = { "bin", "obj", "node_modules", ".git", ".vs" };
+
+    private readonly Progress _progress;
+    private readonly List<(string Path, string Message)> _failures = new();
+
+    public ProjectLoader(Progress progress) => _progress = progress;
+
+    public sealed record Target(string Root, string? Solution, IReadOnlyList<string> Projects, string Display);
+
+    /// <summary>Works out what to load; <c>null</c> with <paramref name="error"/> when the path is unusable.</summary>
+    public static Target? Resolve(string path, IReadOnlyList<Glob> excludes, out string? error)
+    {
+        error = null;
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            var extension = Path.GetExtension(full).ToLowerInvariant();
+            var root = Path.GetDirectoryName(full)!;
+            return extension switch
+            {
+                ".sln" or ".slnx" => new Target(root, full, Array.Empty<string>(), Path.GetFileName(full)),
+                ".csproj" => new Target(root, null, new[] { full }, Path.GetFileName(full)),
+                _ => Fail($"'{path}' is not a .sln, .slnx or .csproj file.", out error),
+            };
+        }
+
+        if (!Directory.Exists(full))
+        {
+            return Fail($"'{path}' does not exist.", out error);
+        }
+
+        var solutions = Directory.GetFiles(full, "*.sln").Concat(Directory.GetFiles(full, "*.slnx")).ToList();
+        if (solutions.Count == 1)
+        {
+            return new Target(full, solutions[0], Array.Empty<string>(), Path.GetFileName(solutions[0]));
+        }
+
+        var projects = FindProjects(full, full, excludes).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return projects.Count == 0
+            ? Fail($"No .sln, .slnx or .csproj found under '{path}'.", out error)
+            : new Target(full, null, projects, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + Path.DirectorySeparatorChar);
+    }
+
+    private static Target? Fail(string message, out string? error)
+    {
+        error = message;
+        return null;
+    }
+
+    private static IEnumerable<string> FindProjects(string root, string folder, IReadOnlyList<Glob> excludes)
+    {
+        foreach (var project in Directory.GetFiles(folder, "*.csproj"))
+        {
+            var relative = Paths.Relative(root, project);
+            if (!excludes.Any(g => g.IsPathOrParentMatch(relative)))
+            {
+                yield return project;
+            }
+        }
+
+        foreach (var sub in Directory.GetDirectories(folder))
+        {
+            var name = Path.GetFileName(sub);
+            if (SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var project in FindProjects(root, sub, excludes))
+            {
+                yield return project;
+            }
+        }
+    }
+
+    public async Task<(MSBuildWorkspace Workspace, List<Project> Loaded, List<ProjectFailure> Failures)> LoadAsync(Target target, CancellationToken cancellationToken)
+    {
+        var workspace = MSBuildWorkspace.Create();
+        workspace.RegisterWorkspaceFailedHandler(e =>
+        {
+
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+            {
+                lock (_failures)
+                {
+                    _failures.Add((_current ?? target.Display, e.Diagnostic.Message));
+                }
+            }
+        });
+
+        var progress = new Progress<ProjectLoadProgress>(p => _progress.Report($"Loading {Path.GetFileName(p.FilePath)} ({p.Operation.ToString().ToLowerInvariant()}{(p.TargetFramework is null ? "" : ", " + p.TargetFramework)})"));
+        var failures = new List<ProjectFailure>();
+        if (target.Solution is not null)
+        {
+            _progress.Report($"Loading {target.Display}");
+            try
+            {
+                await workspace.OpenSolutionAsync(target.Solution, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException)
+            {
+                failures.Add(new ProjectFailure(target.Display, target.Solution, e.Message));
+            }
+        }
+        else
+        {
+            foreach (var path in target.Projects)
+            {
+                if (workspace.CurrentSolution.Projects.Any(p => Paths.Same(p.FilePath, path)))
+                {
+                    continue; // already loaded as another project's reference
+                }
+
+                _current = path;
+                _progress.Report($"Loading {Path.GetFileName(path)}");
+                try
+                {
+                    await workspace.OpenProjectAsync(path, progress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException)
+                {
+                    lock (_failures)
+                    {
+                        _failures.Add((path, e.Message));
+                    }
+                }
+            }
+
+            _current = null;
+        }
+
+        // A solution's projects are all targets; for a project file or a folder, referenced projects are
+        // loaded (the compilation needs them) but neither analyzed nor failed on.
+        var solutionProjects = workspace.CurrentSolution.Projects.Where(p => p.FilePath is not null).ToList();
+        var targets = target.Solution is null
+            ? target.Projects.ToList()
+            : solutionProjects.Select(p => p.FilePath!).Distinct().ToList();
+        var allPaths = solutionProjects.Select(p => p.FilePath!).Concat(target.Projects).Distinct().ToList();
+        var warnings = new List<ProjectFailure>();
+        lock (_failures)
+        {
+            foreach (var group in _failures.GroupBy(f => Attribute(f.Path, f.Message, allPaths), StringComparer.Ordinal))
+            {
+                var reason = string.Join(Environment.NewLine, group.Select(f => f.Message).Distinct(StringComparer.Ordinal));
+                var failure = new ProjectFailure(Path.GetFileNameWithoutExtension(group.Key), group.Key, reason);
+                var projects = solutionProjects.Where(p => Paths.Same(p.FilePath, group.Key)).ToList();
+
+                // MSBuild also reports problems that leave a usable project (a restore warning it promoted, for
+                // one): a project that loaded with its references is scanned, and the message is a warning.
+                var unusable = projects.Count == 0 || projects.Any(p => p.DocumentIds.Count == 0 || p.MetadataReferences.Count < 2);
+                var isTarget = targets.Any(t => Paths.Same(t, group.Key)) || !allPaths.Contains(group.Key);
+                if (unusable && isTarget)
+                {
+                    failures.Add(failure);
+                }
+                else if (isTarget || unusable)
+                {
+                    // A referenced project that loaded fine is not the user's concern here.
+                    warnings.Add(failure);
+                }
+            }
+        }
+
+        Warnings = warnings;
+        var failedPaths = failures.Select(f => f.Path).ToList();
+        var loaded = solutionProjects
+            .Where(p => p.Language == LanguageNames.CSharp
+                && targets.Any(t => Paths.Same(t, p.FilePath))
+                && !failedPaths.Any(f => Paths.Same(f, p.FilePath)))
+            .ToList();
+        foreach (var project in loaded.Where(p => !IsRestored(p)).ToList())
+        {
+            loaded.RemoveAll(p => Paths.Same(p.FilePath, project.FilePath));
+            if (!failures.Any(f => Paths.Same(f.Path, project.FilePath)))
+            {
+                failures.Add(new ProjectFailure(
+                    Analysis.ProjectName(project),
+                    project.FilePath!,
+                    $"error NETSDK1004: the project is not restored (no project.assets.json next to its intermediate output); run `dotnet restore {project.FilePath}` first."));
+            }
+        }
+
+        foreach (var path in targets.Where(t => !solutionProjects.Any(p => Paths.Same(p.FilePath, t)) && !failures.Any(f => Paths.Same(f.Path, t))))
+        {
+            failures.Add(new ProjectFailure(Path.GetFileNameWithoutExtension(path), path, "MSBuild did not produce a C# project from it (is it a C# project?)."));
+        }
+
+        return (workspace, loaded, failures);
+    }
+
+    /// <summary>Problems MSBuild reported for projects that still loaded, or for referenced projects.</summary>
+    public IReadOnlyList<ProjectFailure> Warnings { get; private set; } = Array.Empty<ProjectFailure>();
+
+    private string? _current;
+
+    /// <summary>
+    /// MSBuild's design-time build tolerates a missing restore without a word, then the project compiles
+    /// without its packages: an SDK-style project must have its assets file by its intermediate output.
+    /// </summary>
+    private static bool IsRestored(Project project)
+    {
+        if (project.FilePath is null || project.CompilationOutputInfo.AssemblyPath is not { } assembly || !IsSdkStyle(project.FilePath))
+        {
+            return true;
+        }
+
+        // obj/Debug/net10.0/App.dll -> obj/project.assets.json; the artifacts layout nests the same way.
+        var folder = Path.GetDirectoryName(assembly);
+        for (var level = 0; level < 4 && folder is not null; level++, folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "project.assets.json")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSdkStyle(string projectFile)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(projectFile, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            return reader.MoveToContent() == System.Xml.XmlNodeType.Element && reader.GetAttribute("Sdk") is not null;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A failure belongs to the project its message names; otherwise to what was being loaded.</summary>
+    private static string Attribute(string loading, string message, IReadOnlyList<string> projects)
+        => projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault() ?? loading;
+}
