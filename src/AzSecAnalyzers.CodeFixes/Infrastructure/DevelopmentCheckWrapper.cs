@@ -100,7 +100,8 @@ internal static class DevelopmentCheckWrapper
         return false;
     }
 
-    private static bool Named(ITypeSymbol type, string fullName) => type.ToDisplayString() == fullName;
+    private static bool Named(ITypeSymbol type, string fullName)
+        => type.ContainingNamespace is { } ns && ns.ToDisplayString() + "." + type.MetadataName == fullName;
 
     private static bool Implements(ITypeSymbol type, string fullName)
     {

@@ -20,7 +20,7 @@ internal static class DevelopmentOnly
         var location = operation switch
         {
             IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } => access.Name.GetLocation(),
-            IAssignmentOperation assignment => assignment.Target.Syntax.GetLocation(),
+            IAssignmentOperation assignment => assignment.Target.Syntax.MemberNameLocation(),
             _ => operation.Syntax.GetLocation(),
         };
 

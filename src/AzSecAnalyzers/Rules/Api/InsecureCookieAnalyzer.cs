@@ -124,7 +124,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC409_InsecureCookie,
-                target.Syntax.GetLocation(),
+                target.Syntax.MemberNameLocation(),
                 fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind),
                 problem,
                 fix));

@@ -73,7 +73,7 @@ public sealed class TokenValidationWeakenedAnalyzer : AzSecAnalyzer
     private static void Report(OperationAnalysisContext context, IOperation target, string name, string problem, string fixText, bool fix)
         => context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.AZSEC403_TokenValidationWeakened,
-            target.Syntax.GetLocation(),
+            target.Syntax.MemberNameLocation(),
             fix ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixSetTrue) : null,
             name,
             problem,
