@@ -168,6 +168,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
         /// <summary>True when the same initializer or the same local also sets <c>Secure</c> (to anything but false).</summary>
         private static bool SetsSecure(ISimpleAssignmentOperation sameSite)
         {
+            ILocalSymbol? local = null;
             if (sameSite.Parent is IObjectOrCollectionInitializerOperation initializer)
             {
                 foreach (var member in initializer.Initializers)
@@ -178,33 +179,40 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                     }
                 }
 
-                return false;
+                // var options = new CookieOptions { SameSite = … }; options.Secure = true;
+                local = (initializer.Parent?.Parent as IVariableInitializerOperation)?.Parent is IVariableDeclaratorOperation declarator ? declarator.Symbol : null;
+                if (local is null)
+                {
+                    return false;
+                }
             }
-
-            if (sameSite.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+            else if (sameSite.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation reference })
             {
-                var root = sameSite;
-                IOperation top = root;
-                while (top.Parent is not null)
-                {
-                    top = top.Parent;
-                }
-
-                foreach (var operation in top.Descendants())
-                {
-                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Secure", Instance: ILocalReferenceOperation other } } secure
-                        && SymbolEqualityComparer.Default.Equals(other.Local, local.Local)
-                        && !IsFalse(secure.Value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                local = reference.Local;
+            }
+            else
+            {
+                // Another shape (a field, a parameter): what else sets it cannot be seen here.
+                return true;
             }
 
-            // Another shape (a field, a parameter): what else sets it cannot be seen here.
-            return true;
+            IOperation top = sameSite;
+            while (top.Parent is not null)
+            {
+                top = top.Parent;
+            }
+
+            foreach (var operation in top.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Secure", Instance: ILocalReferenceOperation other } } secure
+                    && SymbolEqualityComparer.Default.Equals(other.Local, local)
+                    && !IsFalse(secure.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
