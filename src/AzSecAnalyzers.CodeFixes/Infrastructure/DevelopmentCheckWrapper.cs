@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -65,24 +67,50 @@ internal static class DevelopmentCheckWrapper
         return fromEnvironment ?? fromBuilder;
     }
 
-    public static async Task<Document> WrapAsync(Document document, StatementSyntax statement, string environment, CancellationToken cancellationToken)
+    /// <summary>A Fix All provider that wraps every wrappable finding of a document in one pass (and adds the <c>using</c> once).</summary>
+    public static FixAllProvider FixAll { get; } = FixAllProvider.Create(async (context, document, diagnostics) =>
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return document;
         }
 
-        var condition = SyntaxFactory.ParseExpression(environment + ".IsDevelopment()");
-        var inner = statement.WithoutLeadingTrivia().WithoutTrailingTrivia();
-        var wrapped = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(inner))
-            .WithLeadingTrivia(statement.GetLeadingTrivia())
-            .WithTrailingTrivia(statement.GetTrailingTrivia())
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        var environments = new Dictionary<StatementSyntax, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Properties.ContainsKey(AzSecAnalyzers.Infrastructure.AspNetCore.DevelopmentOnly.WrapProperty)
+                && FindStatement(root, diagnostic) is { } statement
+                && FindEnvironment(model, statement, context.CancellationToken) is { } environment)
+            {
+                environments[statement] = environment;
+            }
+        }
 
-        var newRoot = statement.Parent is GlobalStatementSyntax global
-            ? root.ReplaceNode(global, global.WithStatement(wrapped))
-            : root.ReplaceNode(statement, wrapped);
+        return await WrapAsync(document, environments, context.CancellationToken).ConfigureAwait(false);
+    });
+
+    public static Task<Document> WrapAsync(Document document, StatementSyntax statement, string environment, CancellationToken cancellationToken)
+        => WrapAsync(document, new Dictionary<StatementSyntax, string> { [statement] = environment }, cancellationToken);
+
+    private static async Task<Document> WrapAsync(Document document, Dictionary<StatementSyntax, string> environments, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || environments.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(environments.Keys, (original, rewritten) =>
+        {
+            var condition = SyntaxFactory.ParseExpression(environments[original] + ".IsDevelopment()");
+            var inner = rewritten.WithoutLeadingTrivia().WithoutTrailingTrivia();
+            return SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(inner))
+                .WithLeadingTrivia(rewritten.GetLeadingTrivia())
+                .WithTrailingTrivia(rewritten.GetTrailingTrivia())
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        });
         newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.Extensions.Hosting");
         return document.WithSyntaxRoot(newRoot);
     }

@@ -15,7 +15,7 @@ public sealed class ApiDocumentationExposedCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ApiDocumentationExposed);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -15,7 +15,7 @@ public sealed class DetailedErrorsExposedCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DetailedErrorsExposed);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

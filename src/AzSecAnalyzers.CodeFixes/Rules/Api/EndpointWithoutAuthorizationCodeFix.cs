@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -8,18 +9,22 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
-/// <summary>AZSEC401: adds <c>[Authorize]</c> to an action, <c>.RequireAuthorization()</c> to an endpoint, or removes an <c>[AllowAnonymous]</c> that opts out of the controller's <c>[Authorize]</c>.</summary>
+/// <summary>
+/// AZSEC401: adds <c>[Authorize]</c> to an action, <c>.RequireAuthorization()</c> to an endpoint, or
+/// removes an <c>[AllowAnonymous]</c> that opts out of the controller's <c>[Authorize]</c>.
+/// Fix All edits each document once (every finding, then one <c>using</c>), so fixes never collide.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointWithoutAuthorizationCodeFix))]
 [Shared]
 public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.EndpointWithoutAuthorization);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, KindOf(context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -31,99 +36,124 @@ public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var kind))
+            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var kind) || kind is null || Target(root, diagnostic, kind) is null)
             {
                 continue;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var (title, key) = kind switch
+            {
+                EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => ("Add [Authorize]", EquivalenceKeys.AddAuthorize),
+                EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => ("Add .RequireAuthorization()", EquivalenceKeys.RequireAuthorization),
+                _ => ("Remove [AllowAnonymous]", EquivalenceKeys.RemoveAllowAnonymous),
+            };
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), kind, ct), key),
+                diagnostic);
+        }
+    }
+
+    private static string? KindOf(string? equivalenceKey) => equivalenceKey switch
+    {
+        EquivalenceKeys.AddAuthorize => EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize,
+        EquivalenceKeys.RequireAuthorization => EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization,
+        EquivalenceKeys.RemoveAllowAnonymous => EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous,
+        _ => null,
+    };
+
+    /// <summary>The node a fix rewrites: the action's declaration (attribute edits) or the <c>MapPost(…)</c> call.</summary>
+    private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic, string kind)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return kind switch
+        {
+            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => node.FirstAncestorOrSelf<MethodDeclarationSyntax>(),
+            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => node.FirstAncestorOrSelf<InvocationExpressionSyntax>(),
+            EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous => node.FirstAncestorOrSelf<AttributeSyntax>()?.FirstAncestorOrSelf<MethodDeclarationSyntax>(),
+            _ => null,
+        };
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? kind, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || kind is null)
+        {
+            return document;
+        }
+
+        // Every edit of a kind targets one node; several findings on one node are one edit.
+        var edits = new Dictionary<SyntaxNode, List<AttributeSyntax?>>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var own) || own != kind
+                || Target(root, diagnostic, kind) is not { } target)
+            {
+                continue;
+            }
+
+            if (!edits.TryGetValue(target, out var attributes))
+            {
+                edits[target] = attributes = new List<AttributeSyntax?>();
+            }
+
+            attributes.Add(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>());
+        }
+
+        if (edits.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) =>
+        {
             switch (kind)
             {
-                case EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
-                    Register(context, diagnostic, "Add [Authorize]", EquivalenceKeys.AddAuthorize, ct => AddAuthorizeAsync(context.Document, method, ct));
-                    break;
+                case EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize when rewritten is MethodDeclarationSyntax method:
+                    return AttributeEdits.Add(method, SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("Authorize")));
 
-                case EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
-                    Register(context, diagnostic, "Add .RequireAuthorization()", EquivalenceKeys.RequireAuthorization, ct => RequireAuthorizationAsync(context.Document, invocation, ct));
-                    break;
+                case EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization when rewritten is InvocationExpressionSyntax invocation:
+                    return SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireAuthorization")))
+                        .WithTrailingTrivia(invocation.GetTrailingTrivia());
 
-                case EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous when node.FirstAncestorOrSelf<AttributeSyntax>() is { Parent: AttributeListSyntax } attribute:
-                    Register(context, diagnostic, "Remove [AllowAnonymous]", EquivalenceKeys.RemoveAllowAnonymous, ct => RemoveAttributeAsync(context.Document, attribute, ct));
-                    break;
+                case EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous when rewritten is MethodDeclarationSyntax method:
+                    // The action's own attributes are untouched by nested rewrites, so the original attribute is found by position.
+                    foreach (var attribute in edits[original])
+                    {
+                        if (attribute is not null && FindSame(method, (MethodDeclarationSyntax)original, attribute) is { } same)
+                        {
+                            method = AttributeEdits.Remove(method, same);
+                        }
+                    }
+
+                    return method;
+
+                default:
+                    return rewritten;
+            }
+        });
+
+        newRoot = kind switch
+        {
+            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Authorization"),
+            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder"),
+            _ => newRoot,
+        };
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    private static AttributeSyntax? FindSame(MethodDeclarationSyntax rewritten, MethodDeclarationSyntax original, AttributeSyntax attribute)
+    {
+        for (var i = 0; i < original.AttributeLists.Count && i < rewritten.AttributeLists.Count; i++)
+        {
+            var index = original.AttributeLists[i].Attributes.IndexOf(attribute);
+            if (index >= 0)
+            {
+                return rewritten.AttributeLists[i].Attributes[index];
             }
         }
-    }
 
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key, System.Func<CancellationToken, Task<Document>> apply)
-        => context.RegisterCodeFix(CodeAction.Create(title, apply, key), diagnostic);
-
-    private static async Task<Document> AddAuthorizeAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("Authorize"))));
-        MethodDeclarationSyntax updated;
-        if (method.AttributeLists.Count > 0)
-        {
-            // Next to the verb attribute: [HttpPost] becomes [HttpPost]\n[Authorize], on the same indentation.
-            var last = method.AttributeLists[method.AttributeLists.Count - 1];
-            var indentation = last.GetLeadingTrivia();
-            updated = method.WithAttributeLists(method.AttributeLists.Add(attribute.WithLeadingTrivia(IndentationOf(indentation)).WithTrailingTrivia(last.GetTrailingTrivia())));
-        }
-        else
-        {
-            var leading = method.GetLeadingTrivia();
-            updated = method.WithoutLeadingTrivia()
-                .WithAttributeLists(SyntaxFactory.SingletonList(attribute.WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"))))
-                .WithModifiers(method.Modifiers.Count > 0 ? method.Modifiers.Replace(method.Modifiers[0], method.Modifiers[0].WithLeadingTrivia(IndentationOf(leading))) : method.Modifiers);
-        }
-
-        var newRoot = root.ReplaceNode(method, updated);
-        return document.WithSyntaxRoot(UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Authorization"));
-    }
-
-    private static SyntaxTriviaList IndentationOf(SyntaxTriviaList leading)
-    {
-        // The whitespace after the last end of line (the line's indentation), without comments above it.
-        var result = SyntaxTriviaList.Empty;
-        for (var i = leading.Count - 1; i >= 0 && leading[i].IsKind(SyntaxKind.WhitespaceTrivia); i--)
-        {
-            result = result.Insert(0, leading[i]);
-        }
-
-        return result;
-    }
-
-    private static async Task<Document> RequireAuthorizationAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var call = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireAuthorization")))
-            .WithTrailingTrivia(invocation.GetTrailingTrivia());
-        var newRoot = root.ReplaceNode(invocation, call);
-        return document.WithSyntaxRoot(UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder"));
-    }
-
-    private static async Task<Document> RemoveAttributeAsync(Document document, AttributeSyntax attribute, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || attribute.Parent is not AttributeListSyntax list)
-        {
-            return document;
-        }
-
-        var newRoot = list.Attributes.Count == 1
-            ? root.RemoveNode(list, SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)
-            : root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)).WithAdditionalAnnotations(Formatter.Annotation));
-        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -13,7 +14,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
 /// <summary>
 /// AZSEC412: attaches a rate-limiting policy the app already registers: <c>[EnableRateLimiting("…")]</c>
-/// on an action, <c>.RequireRateLimiting("…")</c> on an endpoint. Not offered when the app registers none.
+/// on an action, <c>.RequireRateLimiting("…")</c> on an endpoint. Not offered when the app registers
+/// none (a made-up name would throw at startup). Fix All edits each document once.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SensitiveFlowWithoutRateLimitingCodeFix))]
 [Shared]
@@ -21,7 +23,8 @@ public sealed class SensitiveFlowWithoutRateLimitingCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SensitiveFlowWithoutRateLimiting);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -35,80 +38,92 @@ public sealed class SensitiveFlowWithoutRateLimitingCodeFix : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy)
                 || policy is null
-                || !diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.FixKindProperty, out var kind))
+                || Target(root, diagnostic) is not { } target)
             {
                 continue;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var title = kind == SensitiveFlowWithoutRateLimitingAnalyzer.FixAttribute
-                ? $"Add [EnableRateLimiting(\"{policy}\")]"
-                : $"Add .RequireRateLimiting(\"{policy}\")";
-            switch (kind)
-            {
-                case SensitiveFlowWithoutRateLimitingAnalyzer.FixAttribute when node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method:
-                    context.RegisterCodeFix(CodeAction.Create(title, ct => AddAttributeAsync(context.Document, method, policy, ct), EquivalenceKeys.EnableRateLimiting), diagnostic);
-                    break;
+            var title = target is MethodDeclarationSyntax ? $"Add [EnableRateLimiting(\"{policy}\")]" : $"Add .RequireRateLimiting(\"{policy}\")";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.EnableRateLimiting),
+                diagnostic);
+        }
+    }
 
-                case SensitiveFlowWithoutRateLimitingAnalyzer.FixRequireRateLimiting when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
-                    context.RegisterCodeFix(CodeAction.Create(title, ct => RequireAsync(context.Document, invocation, policy, ct), EquivalenceKeys.EnableRateLimiting), diagnostic);
-                    break;
+    private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.FixKindProperty, out var kind))
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return kind switch
+        {
+            SensitiveFlowWithoutRateLimitingAnalyzer.FixAttribute => node.FirstAncestorOrSelf<MethodDeclarationSyntax>(),
+            SensitiveFlowWithoutRateLimitingAnalyzer.FixRequireRateLimiting => node.FirstAncestorOrSelf<InvocationExpressionSyntax>(),
+            _ => null,
+        };
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var policies = new Dictionary<SyntaxNode, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy) && policy is not null
+                && Target(root, diagnostic) is { } target)
+            {
+                policies[target] = policy;
             }
         }
-    }
 
-    private static LiteralExpressionSyntax Literal(string policy)
-        => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(policy));
-
-    private static async Task<Document> AddAttributeAsync(Document document, MethodDeclarationSyntax method, string policy, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (policies.Count == 0)
         {
             return document;
         }
 
-        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-            SyntaxFactory.Attribute(
-                SyntaxFactory.IdentifierName("EnableRateLimiting"),
-                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(Literal(policy)))))));
-
-        MethodDeclarationSyntax updated;
-        var leading = method.GetLeadingTrivia();
-        var indentation = SyntaxTriviaList.Empty;
-        for (var i = leading.Count - 1; i >= 0 && leading[i].IsKind(SyntaxKind.WhitespaceTrivia); i--)
+        var usesAttribute = false;
+        var usesEndpoint = false;
+        var newRoot = root.ReplaceNodes(policies.Keys, (original, rewritten) =>
         {
-            indentation = indentation.Insert(0, leading[i]);
+            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(policies[original]));
+            switch (rewritten)
+            {
+                case MethodDeclarationSyntax method:
+                    usesAttribute = true;
+                    return AttributeEdits.Add(method, SyntaxFactory.Attribute(
+                        SyntaxFactory.IdentifierName("EnableRateLimiting"),
+                        SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(literal)))));
+
+                case InvocationExpressionSyntax invocation:
+                    usesEndpoint = true;
+                    return SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireRateLimiting")),
+                            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(literal))))
+                        .WithTrailingTrivia(invocation.GetTrailingTrivia());
+
+                default:
+                    return rewritten;
+            }
+        });
+
+        if (usesAttribute)
+        {
+            newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.RateLimiting");
         }
 
-        if (method.AttributeLists.Count > 0)
+        if (usesEndpoint)
         {
-            var last = method.AttributeLists[method.AttributeLists.Count - 1];
-            updated = method.WithAttributeLists(method.AttributeLists.Add(attribute.WithLeadingTrivia(indentation).WithTrailingTrivia(last.GetTrailingTrivia())));
-        }
-        else
-        {
-            updated = method.WithoutLeadingTrivia()
-                .WithAttributeLists(SyntaxFactory.SingletonList(attribute.WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"))))
-                .WithModifiers(method.Modifiers.Count > 0 ? method.Modifiers.Replace(method.Modifiers[0], method.Modifiers[0].WithLeadingTrivia(indentation)) : method.Modifiers);
+            newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder");
         }
 
-        var newRoot = root.ReplaceNode(method, updated);
-        return document.WithSyntaxRoot(UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.RateLimiting"));
-    }
-
-    private static async Task<Document> RequireAsync(Document document, InvocationExpressionSyntax invocation, string policy, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var call = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireRateLimiting")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(policy)))))
-            .WithTrailingTrivia(invocation.GetTrailingTrivia());
-        return document.WithSyntaxRoot(UsingDirectives.Ensure(root.ReplaceNode(invocation, call), "Microsoft.AspNetCore.Builder"));
+        return document.WithSyntaxRoot(newRoot);
     }
 }
