@@ -44,6 +44,7 @@ internal static class WellKnownTypeNames
     public const string AuthorizationEndpointConventionBuilderExtensions = "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
     public const string RateLimiterEndpointConventionBuilderExtensions = "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions";
     public const string IEndpointRouteBuilder = "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    public const string IEndpointConventionBuilder = "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder";
     public const string RateLimiterOptions = "Microsoft.AspNetCore.RateLimiting.RateLimiterOptions";
     public const string RateLimiterOptionsExtensions = "Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions";
     public const string EnableRateLimitingAttribute = "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute";

@@ -38,6 +38,7 @@ internal sealed class AspNetCoreTypes
         AuthorizationConventions = types.Get(WellKnownTypeNames.AuthorizationEndpointConventionBuilderExtensions);
         RateLimiterConventions = types.Get(WellKnownTypeNames.RateLimiterEndpointConventionBuilderExtensions);
         EndpointRouteBuilder = types.Get(WellKnownTypeNames.IEndpointRouteBuilder);
+        EndpointConventionBuilder = types.Get(WellKnownTypeNames.IEndpointConventionBuilder);
         RateLimiterOptions = types.Get(WellKnownTypeNames.RateLimiterOptions);
         RateLimiterOptionsExtensions = types.Get(WellKnownTypeNames.RateLimiterOptionsExtensions);
         EnableRateLimitingAttribute = types.Get(WellKnownTypeNames.EnableRateLimitingAttribute);
@@ -69,6 +70,7 @@ internal sealed class AspNetCoreTypes
     public INamedTypeSymbol? AuthorizationConventions { get; }
     public INamedTypeSymbol? RateLimiterConventions { get; }
     public INamedTypeSymbol? EndpointRouteBuilder { get; }
+    public INamedTypeSymbol? EndpointConventionBuilder { get; }
     public INamedTypeSymbol? RateLimiterOptions { get; }
     public INamedTypeSymbol? RateLimiterOptionsExtensions { get; }
     public INamedTypeSymbol? EnableRateLimitingAttribute { get; }

@@ -143,7 +143,7 @@ internal sealed partial class EndpointModel
                     current = initializer.WalkDownConversionsAndDelegates();
                     continue;
 
-                case IParameterReferenceOperation parameter when IsRouteBuilder(parameter.Type):
+                case IParameterReferenceOperation parameter when CanBeGroup(parameter.Type):
                     return new ConventionSet(conventions, parameter.Parameter);
 
                 default:
@@ -153,6 +153,13 @@ internal sealed partial class EndpointModel
 
         return new ConventionSet(conventions, null);
     }
+
+    /// <summary>
+    /// A parameter that may hold a group (<c>RouteGroupBuilder</c>, <c>IEndpointRouteBuilder</c>) defers to the callers;
+    /// the app itself (<c>WebApplication</c>) carries no conventions, whoever passes it.
+    /// </summary>
+    private bool CanBeGroup(ITypeSymbol? type)
+        => type is not null && IsRouteBuilder(type) && (type.TypeKind == TypeKind.Interface || AspNetCoreTypes.IsOrInherits(type, Types.EndpointConventionBuilder));
 
     private static IOperation? InitializerOf(ILocalSymbol local, IOperation anywhereInBody)
     {
