@@ -334,11 +334,15 @@ internal sealed partial class EndpointModel
     }
 
     /// <summary>Route templates written on the action's verb attributes (<c>[HttpPost("login")]</c>) and <c>[Route]</c>.</summary>
-    public static IEnumerable<string> ActionTemplates(IMethodSymbol action)
+    public IEnumerable<string> ActionTemplates(IMethodSymbol action)
     {
         foreach (var attribute in action.GetAttributes())
         {
-            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string template })
+            var isRouteTemplate = AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, Types.HttpMethodAttribute)
+                || attribute.AttributeClass is { Name: "RouteAttribute", ContainingNamespace: { Name: "Mvc" } };
+            if (isRouteTemplate
+                && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string template })
             {
                 yield return template;
             }

@@ -190,9 +190,9 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
             }
         }
 
-        private static bool IsAuthenticationFlow(IMethodSymbol action)
+        private bool IsAuthenticationFlow(IMethodSymbol action)
         {
-            foreach (var template in EndpointModel.ActionTemplates(action))
+            foreach (var template in _model.ActionTemplates(action))
             {
                 if (SensitiveFlows.Classify(template) == SensitiveFlow.Authentication)
                 {

@@ -76,7 +76,7 @@ public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            var names = EndpointModel.ActionTemplates(action).Append(action.Name).ToArray();
+            var names = _model.ActionTemplates(action).Append(action.Name).ToArray();
             var flow = SensitiveFlows.Classify(names);
             if (flow == SensitiveFlow.None)
             {
