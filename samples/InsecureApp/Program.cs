@@ -21,7 +21,10 @@ builder.Services.AddHttpClient<CarrierClient>(client => client.BaseAddress = new
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
     });
 
+builder.AddApiConfiguration();
+
 var app = builder.Build();
+app.UseApiConfiguration();
 
 app.MapPost("/orders", async (Order order, ReceiptStore receipts, CarrierClient carrier) =>
 {

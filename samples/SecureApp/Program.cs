@@ -15,7 +15,10 @@ builder.Services.AddSingleton<ReceiptStore>();
 
 builder.Services.AddHttpClient<CarrierClient>(client => client.BaseAddress = new Uri("https://carrier.example.com/"));
 
+builder.AddApiConfiguration();
+
 var app = builder.Build();
+app.UseApiConfiguration();
 
 app.MapPost("/orders", async (Order order, ReceiptStore receipts, CarrierClient carrier) =>
 {

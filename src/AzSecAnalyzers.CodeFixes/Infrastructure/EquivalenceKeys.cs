@@ -13,4 +13,12 @@ public static class EquivalenceKeys
     public const string RemoveCertificateValidationOverride = "AZSEC301.RemoveOverride";
     public const string RemoveObsoleteTlsProtocols = "AZSEC302.RemoveObsoleteProtocols";
     public const string UseEncryptedAzureConnection = "AZSEC303.UseEncryption";
+    public const string AddAuthorize = "AZSEC401.AddAuthorize";
+    public const string RequireAuthorization = "AZSEC401.RequireAuthorization";
+    public const string RemoveAllowAnonymous = "AZSEC401.RemoveAllowAnonymous";
+    public const string EnableTokenValidation = "AZSEC403.SetTrue";
+    public const string WrapDetailedErrorsInDevelopmentCheck = "AZSEC408.WrapInDevelopmentCheck";
+    public const string SecureCookie = "AZSEC409.SecureCookie";
+    public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
+    public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";
 }

@@ -13,6 +13,10 @@ internal static class UsingDirectives
     public static bool IsInScope(SemanticModel model, int position, INamedTypeSymbol type)
         => model.LookupNamespacesAndTypes(position, name: type.Name).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, type));
 
+    /// <summary><see cref="Add"/> for a root that may not be a compilation unit (then unchanged).</summary>
+    public static SyntaxNode Ensure(SyntaxNode root, string namespaceName)
+        => root is CompilationUnitSyntax unit ? Add(unit, namespaceName) : root;
+
     public static CompilationUnitSyntax Add(CompilationUnitSyntax root, string namespaceName)
     {
         if (root.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == namespaceName)

@@ -16,6 +16,11 @@ public static partial class Descriptors
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 
     /// <param name="cwe">The CWE number the rule maps to, e.g. 295; emitted as the tag <c>CWE-295</c>.</param>
+    /// <param name="compilationEnd">
+    /// True for a rule that reports from a compilation-end action (its answer depends on
+    /// compilation-wide configuration): adds <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
+    /// which Roslyn requires for such diagnostics; the IDE shows them with full-solution analysis.
+    /// </param>
     /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
     private static DiagnosticDescriptor Create(
         string id,
@@ -26,11 +31,16 @@ public static partial class Descriptors
         string description,
         int cwe,
         string? owaspApi = null,
-        bool isEnabledByDefault = true)
+        bool isEnabledByDefault = true,
+        bool compilationEnd = false)
     {
         var tags = owaspApi is null
             ? new[] { SecurityTag, "CWE-" + cwe }
             : new[] { SecurityTag, "CWE-" + cwe, "OWASP-" + owaspApi + ":2023" };
+        if (compilationEnd)
+        {
+            tags = [.. tags, WellKnownDiagnosticTags.CompilationEnd];
+        }
 
         return new DiagnosticDescriptor(
             id,

@@ -17,4 +17,14 @@ public static class RuleIds
     public const string ObsoleteTlsProtocol = "AZSEC302";
     public const string UnencryptedAzureConnection = "AZSEC303";
     public const string RevocationCheckDisabled = "AZSEC304";
+
+    // AZSEC4xx: AzureSecurity.Api
+    public const string EndpointWithoutAuthorization = "AZSEC401";
+    public const string ObjectWithoutOwnershipCheck = "AZSEC402";
+    public const string TokenValidationWeakened = "AZSEC403";
+    public const string PermissiveCors = "AZSEC407";
+    public const string DetailedErrorsExposed = "AZSEC408";
+    public const string InsecureCookie = "AZSEC409";
+    public const string SensitiveFlowWithoutRateLimiting = "AZSEC412";
+    public const string ApiDocumentationExposed = "AZSEC413";
 }

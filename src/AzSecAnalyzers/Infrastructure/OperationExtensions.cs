@@ -55,6 +55,17 @@ internal static class OperationExtensions
         return node.GetLocation();
     }
 
+    /// <summary>
+    /// The location to squiggle for a member: its name (<c>ValidateIssuer</c> in
+    /// <c>options.ValidateIssuer</c>, <c>MapPost</c> in <c>app.MapPost(…)</c>), or the node itself.
+    /// </summary>
+    public static Location MemberNameLocation(this SyntaxNode node) => node switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.GetLocation(),
+        _ => node.GetLocation(),
+    };
+
     private static bool IsSingleLine(SyntaxTree tree, TextSpan span)
     {
         var lines = tree.GetLineSpan(span);

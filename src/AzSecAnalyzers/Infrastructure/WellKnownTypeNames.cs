@@ -54,4 +54,64 @@ internal static class WellKnownTypeNames
     // Hosting (development-environment guards)
     public const string HostEnvironmentEnvExtensions = "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions";
     public const string HostingEnvironmentExtensions = "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions";
+
+    // ASP.NET Core: endpoints, authorization, rate limiting (AZSEC4xx, see Infrastructure/AspNetCore)
+    public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+    public const string ControllerAttribute = "Microsoft.AspNetCore.Mvc.ControllerAttribute";
+    public const string NonControllerAttribute = "Microsoft.AspNetCore.Mvc.NonControllerAttribute";
+    public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
+    public const string HttpMethodAttribute = "Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute";
+    public const string HttpGetAttribute = "Microsoft.AspNetCore.Mvc.HttpGetAttribute";
+    public const string HttpPostAttribute = "Microsoft.AspNetCore.Mvc.HttpPostAttribute";
+    public const string HttpPutAttribute = "Microsoft.AspNetCore.Mvc.HttpPutAttribute";
+    public const string HttpPatchAttribute = "Microsoft.AspNetCore.Mvc.HttpPatchAttribute";
+    public const string HttpDeleteAttribute = "Microsoft.AspNetCore.Mvc.HttpDeleteAttribute";
+    public const string HttpHeadAttribute = "Microsoft.AspNetCore.Mvc.HttpHeadAttribute";
+    public const string HttpOptionsAttribute = "Microsoft.AspNetCore.Mvc.HttpOptionsAttribute";
+    public const string AcceptVerbsAttribute = "Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute";
+    public const string IAuthorizeData = "Microsoft.AspNetCore.Authorization.IAuthorizeData";
+    public const string IAllowAnonymous = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
+    public const string AuthorizationOptions = "Microsoft.AspNetCore.Authorization.AuthorizationOptions";
+    public const string AuthorizationBuilder = "Microsoft.AspNetCore.Authorization.AuthorizationBuilder";
+    public const string IAuthorizationService = "Microsoft.AspNetCore.Authorization.IAuthorizationService";
+    public const string AuthorizeFilter = "Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter";
+    public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+    public const string ControllerEndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions";
+    public const string AuthorizationEndpointConventionBuilderExtensions = "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
+    public const string RateLimiterEndpointConventionBuilderExtensions = "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions";
+    public const string IEndpointRouteBuilder = "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    public const string IEndpointConventionBuilder = "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder";
+    public const string RateLimiterOptions = "Microsoft.AspNetCore.RateLimiting.RateLimiterOptions";
+    public const string RateLimiterOptionsExtensions = "Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions";
+    public const string EnableRateLimitingAttribute = "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute";
+    public const string DisableRateLimitingAttribute = "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute";
+    public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+
+    // ASP.NET Core configuration (AZSEC403, 407, 408, 409, 413)
+    public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
+    public const string CorsPolicyBuilder = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
+    public const string DeveloperExceptionPageExtensions = "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions";
+    public const string CircuitOptions = "Microsoft.AspNetCore.Components.Server.CircuitOptions";
+    public const string RazorComponentsServiceOptions = "Microsoft.AspNetCore.Components.Endpoints.RazorComponentsServiceOptions";
+    public const string HubOptions = "Microsoft.AspNetCore.SignalR.HubOptions";
+    public const string DbContextOptionsBuilder = "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder";
+    public const string CookieOptions = "Microsoft.AspNetCore.Http.CookieOptions";
+    public const string CookieBuilder = "Microsoft.AspNetCore.Http.CookieBuilder";
+    public const string CookieSecurePolicy = "Microsoft.AspNetCore.Http.CookieSecurePolicy";
+    public const string SameSiteMode = "Microsoft.AspNetCore.Http.SameSiteMode";
+    public const string CookieAuthenticationOptions = "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions";
+    public const string SessionOptions = "Microsoft.AspNetCore.Builder.SessionOptions";
+    public const string AntiforgeryOptions = "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions";
+    public const string SwaggerBuilderExtensions = "Microsoft.AspNetCore.Builder.SwaggerBuilderExtensions";
+    public const string SwaggerUIBuilderExtensions = "Microsoft.AspNetCore.Builder.SwaggerUIBuilderExtensions";
+    public const string OpenApiEndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.OpenApiEndpointRouteBuilderExtensions";
+    public const string ScalarEndpointRouteBuilderExtensions = "Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions";
+
+    // Data access an object-level authorization check guards (AZSEC402)
+    public const string DbSet = "Microsoft.EntityFrameworkCore.DbSet`1";
+    public const string EntityFrameworkQueryableExtensions = "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions";
+    public const string Queryable = "System.Linq.Queryable";
+    public const string CosmosContainer = "Microsoft.Azure.Cosmos.Container";
+    public const string TableClient = "Azure.Data.Tables.TableClient";
+    public const string BlobContainerClient = "Azure.Storage.Blobs.BlobContainerClient";
 }

@@ -1,0 +1,39 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InsecureApp;
+
+// OWASP API Top 10 mistakes in the app's configuration (AZSEC403, 407, 408, 409, 413).
+public static class ApiExamples
+{
+    public static void AddApiConfiguration(this WebApplicationBuilder builder)
+    {
+        // "The tokens come from our own tenant anyway."
+        builder.Services.AddAuthentication().AddJwtBearer(options =>
+        {
+            options.Authority = "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0";
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateAudience = false,
+            };
+        });
+
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.SetIsOriginAllowed(_ => true).AllowCredentials()));
+
+        builder.Services.AddAuthentication().AddCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.None);
+
+        builder.Services.AddOpenApi();
+        builder.Services.AddControllers();
+    }
+
+    public static void UseApiConfiguration(this WebApplication app)
+    {
+        app.UseDeveloperExceptionPage();
+        app.MapOpenApi();
+        app.UseCors();
+        app.MapControllers();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AzSecAnalyzers.CodeFixes;
+
+/// <summary>Replaces the right-hand side of the assignment a diagnostic points at (its target), keeping trivia.</summary>
+internal static class AssignedValue
+{
+    public static AssignmentExpressionSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
+        => root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+
+    public static async Task<Document> ReplaceAsync(Document document, AssignmentExpressionSyntax assignment, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null
+            ? document
+            : document.WithSyntaxRoot(root.ReplaceNode(assignment.Right, value.WithTriviaFrom(assignment.Right)));
+    }
+
+    public static ExpressionSyntax True => SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Rules.Api;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Api;
+
+/// <summary>
+/// AZSEC401: adds <c>[Authorize]</c> to an action, <c>.RequireAuthorization()</c> to an endpoint, or
+/// removes an <c>[AllowAnonymous]</c> that opts out of the controller's <c>[Authorize]</c>.
+/// Fix All edits each document once (every finding, then one <c>using</c>), so fixes never collide.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointWithoutAuthorizationCodeFix))]
+[Shared]
+public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.EndpointWithoutAuthorization);
+
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, KindOf(context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var kind) || kind is null || Target(root, diagnostic, kind) is null)
+            {
+                continue;
+            }
+
+            var (title, key) = kind switch
+            {
+                EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => ("Add [Authorize]", EquivalenceKeys.AddAuthorize),
+                EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => ("Add .RequireAuthorization()", EquivalenceKeys.RequireAuthorization),
+                _ => ("Remove [AllowAnonymous]", EquivalenceKeys.RemoveAllowAnonymous),
+            };
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), kind, ct), key),
+                diagnostic);
+        }
+    }
+
+    private static string? KindOf(string? equivalenceKey) => equivalenceKey switch
+    {
+        EquivalenceKeys.AddAuthorize => EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize,
+        EquivalenceKeys.RequireAuthorization => EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization,
+        EquivalenceKeys.RemoveAllowAnonymous => EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous,
+        _ => null,
+    };
+
+    /// <summary>The node a fix rewrites: the action's declaration (attribute edits) or the <c>MapPost(…)</c> call.</summary>
+    private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic, string kind)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return kind switch
+        {
+            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => node.FirstAncestorOrSelf<MethodDeclarationSyntax>(),
+            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => node.FirstAncestorOrSelf<InvocationExpressionSyntax>(),
+            EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous => node.FirstAncestorOrSelf<AttributeSyntax>()?.FirstAncestorOrSelf<MethodDeclarationSyntax>(),
+            _ => null,
+        };
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? kind, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || kind is null)
+        {
+            return document;
+        }
+
+        // Every edit of a kind targets one node; several findings on one node are one edit.
+        var edits = new Dictionary<SyntaxNode, List<AttributeSyntax?>>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var own) || own != kind
+                || Target(root, diagnostic, kind) is not { } target)
+            {
+                continue;
+            }
+
+            if (!edits.TryGetValue(target, out var attributes))
+            {
+                edits[target] = attributes = new List<AttributeSyntax?>();
+            }
+
+            attributes.Add(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>());
+        }
+
+        if (edits.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) =>
+        {
+            switch (kind)
+            {
+                case EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize when rewritten is MethodDeclarationSyntax method:
+                    return AttributeEdits.Add(method, SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("Authorize")));
+
+                case EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization when rewritten is InvocationExpressionSyntax invocation:
+                    return SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireAuthorization")))
+                        .WithTrailingTrivia(invocation.GetTrailingTrivia());
+
+                case EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous when rewritten is MethodDeclarationSyntax method:
+                    // The action's own attributes are untouched by nested rewrites, so the original attribute is found by position.
+                    foreach (var attribute in edits[original])
+                    {
+                        if (attribute is not null && FindSame(method, (MethodDeclarationSyntax)original, attribute) is { } same)
+                        {
+                            method = AttributeEdits.Remove(method, same);
+                        }
+                    }
+
+                    return method;
+
+                default:
+                    return rewritten;
+            }
+        });
+
+        newRoot = kind switch
+        {
+            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Authorization"),
+            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder"),
+            _ => newRoot,
+        };
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    private static AttributeSyntax? FindSame(MethodDeclarationSyntax rewritten, MethodDeclarationSyntax original, AttributeSyntax attribute)
+    {
+        for (var i = 0; i < original.AttributeLists.Count && i < rewritten.AttributeLists.Count; i++)
+        {
+            var index = original.AttributeLists[i].Attributes.IndexOf(attribute);
+            if (index >= 0)
+            {
+                return rewritten.AttributeLists[i].Attributes[index];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Rules.Api;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Api;
+
+/// <summary>AZSEC409: sets the cookie's secure value (<c>Secure = true</c>, <c>HttpOnly = true</c>, <c>CookieSecurePolicy.Always</c>).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureCookieCodeFix))]
+[Shared]
+public sealed class InsecureCookieCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.InsecureCookie);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(InsecureCookieAnalyzer.FixKindProperty, out var kind) || AssignedValue.Find(root, diagnostic) is not { } assignment)
+            {
+                continue;
+            }
+
+            switch (kind)
+            {
+                case InsecureCookieAnalyzer.FixSetTrue:
+                    Register($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(context.Document, assignment, AssignedValue.True, ct));
+                    break;
+
+                case InsecureCookieAnalyzer.FixSecurePolicyAlways when assignment.Right is MemberAccessExpressionSyntax member:
+                    Register("Use CookieSecurePolicy.Always", ct => AssignedValue.ReplaceAsync(context.Document, assignment, member.WithName(SyntaxFactory.IdentifierName("Always")), ct));
+                    break;
+
+                case InsecureCookieAnalyzer.FixAddSecure when assignment.Parent is InitializerExpressionSyntax initializer:
+                    Register("Add Secure = true", ct => AddSecureAsync(context.Document, initializer, assignment, ct));
+                    break;
+            }
+
+            void Register(string title, System.Func<CancellationToken, Task<Document>> apply)
+                => context.RegisterCodeFix(CodeAction.Create(title, apply, EquivalenceKeys.SecureCookie), diagnostic);
+        }
+    }
+
+    private static async Task<Document> AddSecureAsync(Document document, InitializerExpressionSyntax initializer, AssignmentExpressionSyntax sameSite, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var index = initializer.Expressions.IndexOf(sameSite);
+        var nodesAndTokens = initializer.Expressions.GetWithSeparators();
+        var secure = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("Secure"), AssignedValue.True)
+            .WithLeadingTrivia(sameSite.GetLeadingTrivia());
+
+        // Position of SameSite in the node-and-separator list is 2 * index; its separator (if any) follows it.
+        var position = 2 * index;
+        if (position + 1 < nodesAndTokens.Count)
+        {
+            // "SameSite = None, ..." : insert "Secure = true," after SameSite's comma, laid out like it.
+            var separator = nodesAndTokens[position + 1].AsToken();
+            nodesAndTokens = nodesAndTokens.InsertRange(position + 2, new SyntaxNodeOrToken[] { secure, separator });
+        }
+        else
+        {
+            // SameSite is last without a trailing comma: "SameSite = None" becomes "SameSite = None, Secure = true".
+            var trailing = sameSite.GetTrailingTrivia();
+            var multiLine = trailing.Any(SyntaxKind.EndOfLineTrivia);
+            var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiLine ? trailing : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            nodesAndTokens = nodesAndTokens.Replace(nodesAndTokens[position], sameSite.WithoutTrailingTrivia())
+                .InsertRange(position + 1, new SyntaxNodeOrToken[] { comma, secure.WithTrailingTrivia(trailing) });
+        }
+
+        var updated = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(nodesAndTokens));
+        return document.WithSyntaxRoot(root.ReplaceNode(initializer, updated));
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.CodeAnalysis;
+
+namespace AzSecAnalyzers;
+
+public static partial class Descriptors
+{
+    public static readonly DiagnosticDescriptor AZSEC401_EndpointWithoutAuthorization = Create(
+        RuleIds.EndpointWithoutAuthorization,
+        title: "Endpoint without authorization",
+        messageFormat: "{0} accepts {1} without requiring authorization; {2}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "A controller action or minimal-API endpoint that changes state is reachable by anonymous callers: it has no [Authorize] or RequireAuthorization() on itself, its controller or its group, and the app configures no fallback authorization policy, or it opts out with [AllowAnonymous] inside an [Authorize] controller.",
+        cwe: 862,
+        owaspApi: "API5",
+        compilationEnd: true);
+
+    public static readonly DiagnosticDescriptor AZSEC402_ObjectWithoutOwnershipCheck = Create(
+        RuleIds.ObjectWithoutOwnershipCheck,
+        title: "Object fetched by client-supplied id without an ownership check",
+        messageFormat: "{0} uses the client-supplied '{1}' in {2} without looking at the caller; check that the caller owns the object (User claims or IAuthorizationService)",
+        RuleCategories.Api,
+        DiagnosticSeverity.Info,
+        description: "An endpoint reads or changes a stored object by an id the client sends, and never looks at the caller (User, a ClaimsPrincipal, IAuthorizationService). Any authenticated caller can then reach any other caller's object by changing the id (broken object level authorization).",
+        cwe: 639,
+        owaspApi: "API1");
+
+    public static readonly DiagnosticDescriptor AZSEC403_TokenValidationWeakened = Create(
+        RuleIds.TokenValidationWeakened,
+        title: "Token validation weakened",
+        messageFormat: "'TokenValidationParameters.{0}' {1}; {2}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "Turning off a token validation check (issuer, audience, lifetime, signing key, signature) or replacing it with a callback that accepts everything lets forged, expired or foreign tokens authenticate. Microsoft Entra ID tokens carry everything the default validation needs.",
+        cwe: 287,
+        owaspApi: "API2");
+
+    public static readonly DiagnosticDescriptor AZSEC407_PermissiveCors = Create(
+        RuleIds.PermissiveCors,
+        title: "Permissive CORS",
+        messageFormat: "{0} allows every origin{1}; list the trusted origins with WithOrigins(\"https://…\")",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "A CORS policy that allows any origin lets every web site call the API from its users' browsers; with credentials allowed, those calls carry the users' cookies and act on their behalf.",
+        cwe: 942,
+        owaspApi: "API8");
+
+    public static readonly DiagnosticDescriptor AZSEC408_DetailedErrorsExposed = Create(
+        RuleIds.DetailedErrorsExposed,
+        title: "Detailed errors exposed",
+        messageFormat: "{0} exposes detailed errors in every environment; wrap it in if (app.Environment.IsDevelopment())",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "The developer exception page, detailed Blazor/SignalR errors, JWT error details and EF Core's detailed errors and sensitive data logging show stack traces, queries and parameter values. Outside a development-environment check they reach production callers and logs.",
+        cwe: 209,
+        owaspApi: "API8");
+
+    public static readonly DiagnosticDescriptor AZSEC409_InsecureCookie = Create(
+        RuleIds.InsecureCookie,
+        title: "Insecure cookie",
+        messageFormat: "{0}; {1}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "A cookie sent without Secure travels over plain HTTP; an authentication or session cookie without HttpOnly can be read by any injected script; SameSite=None without Secure is rejected by browsers or leaks the cookie cross-site.",
+        cwe: 614,
+        owaspApi: "API8");
+
+    public static readonly DiagnosticDescriptor AZSEC412_SensitiveFlowWithoutRateLimiting = Create(
+        RuleIds.SensitiveFlowWithoutRateLimiting,
+        title: "Sensitive business flow without rate limiting",
+        messageFormat: "{0} is a {1} flow without rate limiting; add [EnableRateLimiting(\"…\")] or RequireRateLimiting(\"…\"), or configure a global limiter",
+        RuleCategories.Api,
+        DiagnosticSeverity.Info,
+        description: "Log-in, sign-up, password reset, one-time code, checkout and transfer endpoints are automated by attackers (credential stuffing, code guessing, card testing, scalping). Without a rate limiter nothing slows them down.",
+        cwe: 799,
+        owaspApi: "API6",
+        compilationEnd: true);
+
+    public static readonly DiagnosticDescriptor AZSEC413_ApiDocumentationExposed = Create(
+        RuleIds.ApiDocumentationExposed,
+        title: "API documentation exposed in production",
+        messageFormat: "{0} publishes the API description in every environment; wrap it in if (app.Environment.IsDevelopment())",
+        RuleCategories.Api,
+        DiagnosticSeverity.Info,
+        description: "An OpenAPI document or documentation UI served in production maps every endpoint, parameter and model for an attacker, including endpoints meant to be internal.",
+        cwe: 200,
+        owaspApi: "API9");
+}

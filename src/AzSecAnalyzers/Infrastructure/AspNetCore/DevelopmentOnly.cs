@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Infrastructure.AspNetCore;
+
+/// <summary>
+/// Reporting for rules whose fix wraps a statement in <c>if (app.Environment.IsDevelopment())</c>
+/// (AZSEC408, AZSEC413): where the squiggle goes, and whether the statement can be wrapped as it is.
+/// </summary>
+internal static class DevelopmentOnly
+{
+    /// <summary>Diagnostic property: present when the flagged call or assignment is a whole statement the fix can wrap.</summary>
+    public const string WrapProperty = "WrapInDevelopmentCheck";
+
+    public static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, string api)
+    {
+        var location = operation switch
+        {
+            IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } => access.Name.GetLocation(),
+            IAssignmentOperation assignment => assignment.Target.Syntax.MemberNameLocation(),
+            _ => operation.Syntax.GetLocation(),
+        };
+
+        // Only a statement that is exactly this call or assignment can be wrapped without guarding more than it.
+        var wrappable = operation.Parent is IExpressionStatementOperation statement
+            && statement.Syntax.Parent is BlockSyntax or GlobalStatementSyntax;
+        var properties = wrappable ? ImmutableDictionary<string, string?>.Empty.Add(WrapProperty, "true") : null;
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, api));
+    }
+}

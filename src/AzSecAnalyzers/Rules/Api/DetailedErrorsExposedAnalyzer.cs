@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.AspNetCore;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Rules.Api;
+
+/// <summary>
+/// AZSEC408: the developer exception page, detailed Blazor/SignalR errors, JWT error details or
+/// EF Core's detailed errors and sensitive data logging, outside a development-environment check.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.AZSEC408_DetailedErrorsExposed);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    {
+        var exceptionPage = types.Get(WellKnownTypeNames.DeveloperExceptionPageExtensions);
+        var dbContextOptions = types.Get(WellKnownTypeNames.DbContextOptionsBuilder);
+        var properties = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, string Property)>();
+        Add(WellKnownTypeNames.CircuitOptions, "DetailedErrors");
+        Add(WellKnownTypeNames.RazorComponentsServiceOptions, "DetailedErrors");
+        Add(WellKnownTypeNames.HubOptions, "EnableDetailedErrors");
+        Add(WellKnownTypeNames.JwtBearerOptions, "IncludeErrorDetails");
+
+        if (exceptionPage is null && dbContextOptions is null && properties.Count == 0)
+        {
+            return;
+        }
+
+        var rule = new Rule(exceptionPage, dbContextOptions, properties.ToImmutable(), DevelopmentGuard.Create(types));
+        context.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
+        if (properties.Count > 0)
+        {
+            context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        }
+
+        void Add(string typeName, string property)
+        {
+            if (types.Get(typeName) is { } type)
+            {
+                properties.Add((type, property));
+            }
+        }
+    }
+
+    private sealed class Rule
+    {
+        private readonly INamedTypeSymbol? _exceptionPage;
+        private readonly INamedTypeSymbol? _dbContextOptions;
+        private readonly ImmutableArray<(INamedTypeSymbol Type, string Property)> _properties;
+        private readonly DevelopmentGuard _guard;
+
+        public Rule(INamedTypeSymbol? exceptionPage, INamedTypeSymbol? dbContextOptions, ImmutableArray<(INamedTypeSymbol, string)> properties, DevelopmentGuard guard)
+        {
+            _exceptionPage = exceptionPage;
+            _dbContextOptions = dbContextOptions;
+            _properties = properties;
+            _guard = guard;
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            string api;
+            if (method.Name == "UseDeveloperExceptionPage" && AspNetCoreTypes.Is(method.ContainingType, _exceptionPage))
+            {
+                api = "UseDeveloperExceptionPage()";
+            }
+            else if (method.Name is "EnableDetailedErrors" or "EnableSensitiveDataLogging"
+                     && AspNetCoreTypes.IsOrInherits(method.ContainingType, _dbContextOptions)
+                     && IsEnabled(invocation))
+            {
+                api = method.Name + "()";
+            }
+            else
+            {
+                return;
+            }
+
+            if (!_guard.IsGuarded(invocation))
+            {
+                DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, invocation, api);
+            }
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+                || assignment.Value.WalkDownConversionsAndDelegates().ConstantValue is not { HasValue: true, Value: true })
+            {
+                return;
+            }
+
+            foreach (var (type, name) in _properties)
+            {
+                if (property.Name == name && AspNetCoreTypes.IsOrInherits(property.ContainingType, type))
+                {
+                    if (!_guard.IsGuarded(assignment))
+                    {
+                        DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, assignment, $"'{type.Name}.{name} = true'");
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        /// <summary><c>EnableSensitiveDataLogging()</c> and <c>(true)</c> enable; <c>(false)</c> and a configured value do not count.</summary>
+        private static bool IsEnabled(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: true };
+                }
+            }
+
+            return true;
+        }
+    }
+}

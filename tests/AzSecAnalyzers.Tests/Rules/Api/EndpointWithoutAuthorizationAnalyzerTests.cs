@@ -1,0 +1,536 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.EndpointWithoutAuthorizationAnalyzer>;
+
+namespace AzSecAnalyzers.Tests.Rules.Api;
+
+public class EndpointWithoutAuthorizationAnalyzerTests
+{
+    private const string AddAuthorize = "add [Authorize] or configure a fallback authorization policy";
+    private const string AddRequireAuthorization = "add .RequireAuthorization() or configure a fallback authorization policy";
+
+    private static DiagnosticResult Expected(int location, string name, string verbs, string fix = AddAuthorize)
+        => Verify.Diagnostic(Descriptors.AZSEC401_EndpointWithoutAuthorization).WithLocation(location).WithArguments(name, verbs, fix);
+
+    private static Task VerifyProgramAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"File{i}.cs", sources[i]));
+        }
+
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string ProgramWithoutAuthorization = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        var app = builder.Build();
+        app.MapControllers();
+        app.Run();
+        """;
+
+    [Fact]
+    public Task ApiControllerPostWithoutAuthorize_Triggers() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        [Route("api/orders")]
+        public class OrdersController : ControllerBase
+        {
+            [HttpGet("{id}")]
+            public IActionResult Get(int id) => Ok();
+
+            [HttpPost]
+            public IActionResult {|#0:Create|}(string order) => Ok();
+
+            [HttpDelete("{id}")]
+            public IActionResult {|#1:Remove|}(int id) => NoContent();
+
+            [AcceptVerbs("PUT", "PATCH")]
+            public IActionResult {|#2:Change|}(int id) => NoContent();
+        }
+        """,
+    },
+    Expected(0, "Action 'OrdersController.Create'", "POST"),
+    Expected(1, "Action 'OrdersController.Remove'", "DELETE"),
+    Expected(2, "Action 'OrdersController.Change'", "PUT, PATCH"));
+
+    [Fact]
+    public Task AuthorizeOnActionControllerOrBaseClass_DoesNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize]
+        public abstract class SecuredController : ControllerBase { }
+
+        public class OrdersController : SecuredController
+        {
+            [HttpPost]
+            public IActionResult Create(string order) => Ok();
+        }
+
+        [Authorize(Roles = "Admin")]
+        public class AdminController : Controller
+        {
+            [HttpDelete]
+            public IActionResult Delete(int id) => Ok();
+        }
+
+        public class InvoicesController : ControllerBase
+        {
+            [HttpPut, Authorize(Policy = "Billing")]
+            public IActionResult Update(int id) => Ok();
+        }
+        """,
+    });
+
+    [Fact]
+    public Task GetActionsNonActionsAndMvcPages_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public class HomeController : Controller
+        {
+            public IActionResult Index() => View();
+
+            [HttpGet("health")]
+            public IActionResult Health() => Ok();
+
+            [NonAction, HttpPost]
+            public IActionResult Helper() => Ok();
+
+            [HttpPost]
+            public static void NotAnAction() { }
+
+            [HttpPost]
+            internal void AlsoNotAnAction() { }
+        }
+
+        [NonController]
+        public class ToolsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Run() => Ok();
+        }
+
+        public class Helper
+        {
+            [HttpPost]
+            public void Post() { }
+        }
+        """,
+    });
+
+    [Fact]
+    public Task WebApiNamingConvention_Triggers() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public class ItemsController : ControllerBase
+        {
+            public IActionResult {|#0:DeleteItem|}(int id) => Ok();
+        }
+        """,
+    },
+    Expected(0, "Action 'ItemsController.DeleteItem'", "DELETE"));
+
+    [Fact]
+    public Task AllowAnonymousPostInAuthorizeController_Triggers() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize]
+        public class OrdersController : ControllerBase
+        {
+            [HttpPost, {|#0:AllowAnonymous|}]
+            public IActionResult Create(string order) => Ok();
+
+            [HttpGet, AllowAnonymous]
+            public IActionResult List() => Ok();
+        }
+        """,
+    },
+    Verify.Diagnostic(Descriptors.AZSEC401_EndpointWithoutAuthorization).WithLocation(0)
+        .WithArguments("Action 'OrdersController.Create'", "POST", "remove [AllowAnonymous] so the controller's [Authorize] applies"));
+
+    [Fact]
+    public Task AllowAnonymousLoginAndRegistration_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        [Authorize]
+        [ApiController]
+        [Route("api/account")]
+        public class AccountController : ControllerBase
+        {
+            [HttpPost("login"), AllowAnonymous]
+            public IActionResult SignIn(string user, string password) => Ok();
+
+            [HttpPost, AllowAnonymous]
+            public IActionResult Register(string user) => Ok();
+
+            [HttpPost("forgot-password"), AllowAnonymous]
+            public IActionResult Forgot(string email) => Ok();
+        }
+
+        public class TokenController : ControllerBase
+        {
+            [HttpPost("/connect/token")]
+            public IActionResult Issue() => Ok();
+        }
+        """,
+    });
+
+    [Fact]
+    public Task ExplicitAllowAnonymousWithoutAuthorizeController_DoesNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class WebhooksController : ControllerBase
+        {
+            [HttpPost, AllowAnonymous]
+            public IActionResult Receive(string payload) => Ok();
+        }
+        """,
+    });
+
+    private const string OrdersController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        public class OrdersController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Create(string order) => Ok();
+        }
+        """;
+
+    private const string FallbackPolicyProgram = """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization(options =>
+        {
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        var app = builder.Build();
+        app.MapControllers();
+        app.MapPost("/orders", (string order) => order);
+        app.Run();
+        """;
+
+    [Fact]
+    public Task FallbackPolicyInAnotherFile_ProgramFirst_DoesNotTrigger() => VerifyProgramAsync(new[] { FallbackPolicyProgram, OrdersController });
+
+    [Fact]
+    public Task FallbackPolicyInAnotherFile_ControllerFirst_DoesNotTrigger() => VerifyProgramAsync(new[] { OrdersController, FallbackPolicyProgram });
+
+    [Fact]
+    public Task FallbackPolicyThroughAuthorizationBuilder_DoesNotTrigger() => VerifyProgramAsync(new[]
+    {
+        OrdersController,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        var app = builder.Build();
+        app.MapControllers();
+        app.MapDelete("/orders/{id}", (int id) => id);
+        app.Run();
+        """,
+    });
+
+    [Fact]
+    public Task FallbackPolicySetToNull_Triggers() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization(options => options.FallbackPolicy = null);
+        var app = builder.Build();
+        app.{|#0:MapPost|}("/orders", (string order) => order);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/orders\")'", "POST", AddRequireAuthorization));
+
+    [Fact]
+    public Task DefaultPolicyOnly_StillTriggers() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        var app = builder.Build();
+        app.{|#0:MapPut|}("/orders/{id}", (int id) => id);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPut(\"/orders/{id}\")'", "PUT", AddRequireAuthorization));
+
+    [Fact]
+    public Task GlobalAuthorizeFilter_SilencesControllers() => VerifyProgramAsync(new[]
+    {
+        OrdersController,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc.Authorization;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers(options => options.Filters.Add(new AuthorizeFilter()));
+        var app = builder.Build();
+        app.MapControllers();
+        app.Run();
+        """,
+    });
+
+    [Fact]
+    public Task MapControllersRequireAuthorization_SilencesControllersOnly() => VerifyProgramAsync(new[]
+    {
+        OrdersController,
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapControllers().RequireAuthorization();
+        app.{|#0:MapPatch|}("/orders/{id}", (int id) => id);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPatch(\"/orders/{id}\")'", "PATCH", AddRequireAuthorization));
+
+    [Fact]
+    public Task MinimalApis_WithoutAuthorization_Trigger() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create(args);
+        app.MapGet("/orders", () => "all");
+        app.MapGet("/health", () => Results.Ok()).AllowAnonymous();
+        app.{|#0:MapPost|}("/orders", (string order) => order).WithName("CreateOrder");
+        app.{|#1:MapMethods|}("/orders/{id}", new[] { "PUT" }, (int id) => id);
+        app.MapMethods("/orders", new[] { "GET", "HEAD" }, () => "all");
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/orders\")'", "POST", AddRequireAuthorization),
+    Expected(1, "Endpoint 'MapMethods(\"/orders/{id}\")'", "PUT", AddRequireAuthorization));
+
+    [Fact]
+    public Task MinimalApis_WithAuthorization_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        app.MapPost("/a", (string order) => order).RequireAuthorization();
+        app.MapPost("/b", (string order) => order).WithName("B").RequireAuthorization("Admin");
+        app.MapPost("/c", [Authorize] (string order) => order);
+        app.MapDelete("/d/{id}", Handlers.Delete);
+        var e = app.MapPut("/e/{id}", (int id) => id);
+        e.RequireAuthorization();
+        app.MapPost("/webhooks/stripe", (string payload) => payload).AllowAnonymous();
+        app.MapPost("/login", (string user, string password) => user);
+        app.MapPost("/account/sign-up", (string user) => user);
+        app.Run();
+
+        static class Handlers
+        {
+            [Authorize]
+            public static int Delete(int id) => id;
+        }
+        """,
+    });
+
+    [Fact]
+    public Task RouteGroups_FollowTheGroupsConventions() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+
+        var secured = app.MapGroup("/api").RequireAuthorization();
+        secured.MapPost("/orders", (string order) => order);
+        secured.MapGroup("/admin").MapDelete("/users/{id}", (int id) => id);
+
+        var later = app.MapGroup("/later");
+        later.RequireAuthorization();
+        later.MapPut("/x/{id}", (int id) => id);
+
+        app.MapGroup("/inline").RequireAuthorization().MapPost("/y", (string y) => y);
+
+        var open = app.MapGroup("/open");
+        open.{|#0:MapPost|}("/z", (string z) => z);
+
+        secured.{|#1:MapPost|}("/public", (string p) => p).AllowAnonymous();
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/z\")'", "POST", AddRequireAuthorization),
+    Verify.Diagnostic(Descriptors.AZSEC401_EndpointWithoutAuthorization).WithLocation(1)
+        .WithArguments("Endpoint 'MapPost(\"/public\")'", "POST", "remove AllowAnonymous() so the group's authorization applies"));
+
+    [Fact]
+    public Task GroupPassedToMappingMethodInAnotherFile_FollowsTheCaller() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+
+        static class OrderEndpoints
+        {
+            public static RouteGroupBuilder MapOrders(this RouteGroupBuilder group)
+            {
+                group.MapPost("/", (string order) => order);
+                return group;
+            }
+
+            public static IEndpointRouteBuilder MapInvoices(this IEndpointRouteBuilder routes)
+            {
+                routes.{|#0:MapPost|}("/invoices", (string invoice) => invoice);
+                return routes;
+            }
+
+            public static void MapLibrary(this IEndpointRouteBuilder routes)
+            {
+                // Never called in this compilation: its callers decide, nothing is said.
+                routes.MapPost("/library", (string item) => item);
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        app.MapGroup("/orders").RequireAuthorization().MapOrders();
+        app.MapInvoices();
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/invoices\")'", "POST", AddRequireAuthorization));
+
+    [Fact]
+    public Task MappingMethodOnTheApp_IsJudgedWithoutItsCallers() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        public static class AdminEndpoints
+        {
+            // The app itself carries no group conventions, whoever passes it (and even if nobody does here).
+            public static void MapAdmin(this WebApplication app)
+                => app.{|#0:MapDelete|}("/admin/cache", () => "cleared");
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapDelete(\"/admin/cache\")'", "DELETE", AddRequireAuthorization));
+
+    [Fact]
+    public Task GeneratedCode_DoesNotTrigger() => VerifyProgramAsync(new[]
+    {
+        """
+        // <auto-generated/>
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class GeneratedController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Create() => Ok();
+        }
+
+        public static class GeneratedEndpoints
+        {
+            public static void Map(WebApplication app) => app.MapPost("/generated", () => 1);
+        }
+        """,
+        ProgramWithoutAuthorization,
+    });
+
+    [Fact]
+    public Task WithoutAspNetCore_DoesNotTrigger() => new Verify.Test
+    {
+        TestCode = """
+            class OrdersController
+            {
+                public void Post() { }
+            }
+            """,
+        NetCoreOnly = true,
+    }.RunAsync();
+
+    [Fact]
+    public Task PartialCodeWhileTyping_DoesNotCrash() => new Verify.Test
+    {
+        // The half-typed action is still a POST action without authorization.
+        ExpectedDiagnostics = { Expected(0, "Action 'OrdersController.Create'", "POST") },
+        TestCode = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [HttpPost(
+                public IActionResult {|#0:Create|}(
+            }
+
+            static class P
+            {
+                static void M(WebApplication app)
+                {
+                    app.MapPost("/x", 
+                    app.MapGroup(
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+}
