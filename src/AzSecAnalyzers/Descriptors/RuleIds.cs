@@ -6,6 +6,11 @@ namespace AzSecAnalyzers;
 /// </summary>
 public static class RuleIds
 {
+    // AZSEC1xx: AzureSecurity.Secrets
+    public const string HardcodedCredential = "AZSEC101";
+    public const string HardcodedSecretArgument = "AZSEC102";
+    public const string CredentialNamedSymbol = "AZSEC103";
+
     // AZSEC3xx: AzureSecurity.Transport
     public const string CertificateValidationDisabled = "AZSEC301";
 }
