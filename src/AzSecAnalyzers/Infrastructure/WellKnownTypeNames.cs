@@ -24,6 +24,7 @@ internal static class WellKnownTypeNames
     public const string UsernamePasswordCredential = "Azure.Identity.UsernamePasswordCredential";
     public const string StorageSharedKeyCredential = "Azure.Storage.StorageSharedKeyCredential";
     public const string AzureKeyCredential = "Azure.AzureKeyCredential";
+    public const string ApiKeyCredential = "System.ClientModel.ApiKeyCredential";
     public const string AzureNamedKeyCredential = "Azure.AzureNamedKeyCredential";
     public const string AzureSasCredential = "Azure.AzureSasCredential";
     public const string CosmosClient = "Microsoft.Azure.Cosmos.CosmosClient";

@@ -29,6 +29,8 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
         (WellKnownTypeNames.StorageSharedKeyCredential, "SetAccountKey", "accountKey"),
         (WellKnownTypeNames.AzureKeyCredential, WellKnownMemberNames.InstanceConstructorName, "key"),
         (WellKnownTypeNames.AzureKeyCredential, "Update", "key"),
+        (WellKnownTypeNames.ApiKeyCredential, WellKnownMemberNames.InstanceConstructorName, "key"),
+        (WellKnownTypeNames.ApiKeyCredential, "Update", "key"),
         (WellKnownTypeNames.AzureNamedKeyCredential, WellKnownMemberNames.InstanceConstructorName, "key"),
         (WellKnownTypeNames.AzureNamedKeyCredential, "Update", "key"),
         (WellKnownTypeNames.AzureSasCredential, WellKnownMemberNames.InstanceConstructorName, "signature"),
@@ -65,7 +67,11 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
                 continue;
             }
 
-            foreach (var member in type.GetMembers(memberName))
+            // Update(key) is inherited from System.ClientModel.ApiKeyCredential in newer Azure.Core versions.
+            var members = memberName == WellKnownMemberNames.InstanceConstructorName
+                ? type.GetMembers(memberName)
+                : AllMembers(type, memberName);
+            foreach (var member in members)
             {
                 if (member is IMethodSymbol method)
                 {
@@ -109,6 +115,17 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
         {
             context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
+    }
+
+    private static ImmutableArray<ISymbol> AllMembers(INamedTypeSymbol type, string name)
+    {
+        var builder = ImmutableArray.CreateBuilder<ISymbol>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            builder.AddRange(current.GetMembers(name));
+        }
+
+        return builder.ToImmutable();
     }
 
     private sealed class Rule
