@@ -6,5 +6,7 @@ namespace AzSecAnalyzers.CodeFixes;
 /// </summary>
 public static class EquivalenceKeys
 {
+    public const string MoveSecretToKeyVault = "AZSEC10x.MoveSecretToKeyVault";
+
     public const string RemoveCertificateValidationOverride = "AZSEC301.RemoveOverride";
 }
