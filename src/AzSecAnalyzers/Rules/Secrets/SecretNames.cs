@@ -60,7 +60,7 @@ internal sealed class SecretNames
             return false;
         }
 
-        return MatchesPattern(words);
+        return EndsWithPattern(words);
     }
 
     /// <summary>
@@ -83,6 +83,13 @@ internal sealed class SecretNames
         }
 
         if (text.IndexOf("://", StringComparison.Ordinal) >= 0 && text.IndexOf('@') < 0)
+        {
+            return true;
+        }
+
+        // Format templates: "secretmanager.getsecrets.{0}", "Bearer {token}".
+        var open = text.IndexOf('{');
+        if (open >= 0 && text.IndexOf('}', open) > open)
         {
             return true;
         }
@@ -117,6 +124,12 @@ internal sealed class SecretNames
             return false;
         }
 
+        // Acronyms naming a scheme or mode: "AAD", "JWT", "SAS".
+        if (allUpperOrSeparator && !hasDigit && text.Length <= 4)
+        {
+            return true;
+        }
+
         // Environment variable names: DB_PASSWORD, AZURE_CLIENT_SECRET.
         if (allUpperOrSeparator && text.IndexOf('_') > 0)
         {
@@ -131,6 +144,40 @@ internal sealed class SecretNames
 
         // A name built from a secret word: "client_secret", "access_token", "x-api-key", "password".
         return !hasDigit && MatchesPattern(Words(text));
+    }
+
+    // "SessionToken", "ContinuationToken", "CancellationToken": tokens that are not credentials.
+    private static readonly ImmutableHashSet<string> NonSecretTokenQualifiers = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "session", "continuation", "cancellation", "page", "paging", "next", "sync", "resume", "change", "end", "start", "syntax", "lexer", "parser", "csrf", "antiforgery", "xsrf");
+
+    /// <summary>
+    /// The secret word must be the head of the name (its last words, ignoring a trailing <c>Value</c> or
+    /// number): <c>DbPassword</c>, <c>ApiKey2</c>, but not <c>SasTokenExpirationDate</c> or <c>SecretStorage</c>.
+    /// </summary>
+    private bool EndsWithPattern(List<string> words)
+    {
+        var end = words.Count;
+        while (end > 1 && (words[end - 1] == "value" || char.IsDigit(words[end - 1][0])))
+        {
+            end--;
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            var joined = string.Empty;
+            for (var start = end - 1; start >= 0 && joined.Length < pattern.Length + 1; start--)
+            {
+                joined = words[start] + joined;
+                var matches = joined == pattern || joined == pattern + "s"
+                    || (start == end - 1 && pattern.Length >= 6 && joined.EndsWith(pattern, StringComparison.Ordinal));
+                if (matches)
+                {
+                    return !(pattern == "token" && start > 0 && NonSecretTokenQualifiers.Contains(words[start - 1]));
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool MatchesPattern(List<string> words)

@@ -32,6 +32,8 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string SasToken = {|#0:\"sp=r&st=2024\"|};", "SasToken")]
     [InlineData("private const string ServiceCredential = {|#0:\"svc:pa55w0rd\"|};", "ServiceCredential")]
     [InlineData("private const string MyPasswd = {|#0:\"letmein\"|};", "MyPasswd")]
+    [InlineData("private const string mypassword = {|#0:\"letmein\"|};", "mypassword")]
+    [InlineData("private const string ApiKey2 = {|#0:\"ak-123456\"|};", "ApiKey2")]
     public Task MemberNamedLikeASecret_Triggers(string member, string name)
         => Verify.VerifyAnalyzerAsync(InClass(member), Expected(0, name));
 
@@ -131,6 +133,11 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string Username = \"admin\";")]
     [InlineData("private const string Message = \"Your token has expired\";")]
     [InlineData("private const int PasswordMinLength = 12;")]
+    [InlineData("private const string AuthToken = \"AAD\";")]
+    [InlineData("private const string SasTokenExpiringErrorCode = \"AZFD0006\";")]
+    [InlineData("private const string SecretStorage = \"AzureWebJobsStorage\";")]
+    [InlineData("private const string GetSecretsMetric = \"secretmanager.getsecrets.{0}\";")]
+    [InlineData("private const string SessionToken = \"1:1#1=1\";")]
     public Task LookAlike_DoesNotTrigger(string member)
         => Verify.VerifyAnalyzerAsync(InClass(member));
 
