@@ -23,12 +23,13 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
     {
         var isTestProject = SecretTargets.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
+        var once = new ReportOnce();
         context.RegisterOperationAction(
-            operationContext => Analyze(operationContext, isTestProject, defaultNames),
+            operationContext => Analyze(operationContext, isTestProject, defaultNames, once),
             OperationKind.Literal);
     }
 
-    private static void Analyze(OperationAnalysisContext context, bool isTestProject, SecretNames defaultNames)
+    private static void Analyze(OperationAnalysisContext context, bool isTestProject, SecretNames defaultNames, ReportOnce once)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string value }
@@ -55,7 +56,7 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        once.Report(context.ReportDiagnostic, Diagnostic.Create(
             Descriptors.AZSEC103_CredentialNamedSymbol,
             literal.Syntax.GetLocation(),
             SecretTargets.Properties(SecretTargets.KeyVaultSecretName(name, "Secret")),

@@ -27,12 +27,13 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
     {
         // Shapes need no types: this rule runs in every compilation, tests included (only real-looking values match).
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
-        context.RegisterOperationAction(AnalyzeUtf8, OperationKind.Utf8String);
-        context.RegisterOperationAction(AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+        var once = new ReportOnce();
+        context.RegisterOperationAction(c => AnalyzeLiteral(c, once), OperationKind.Literal);
+        context.RegisterOperationAction(c => AnalyzeUtf8(c, once), OperationKind.Utf8String);
+        context.RegisterOperationAction(c => AnalyzeComposite(c, once), OperationKind.Binary, OperationKind.InterpolatedString);
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeLiteral(OperationAnalysisContext context, ReportOnce once)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text } || IsPartOfComposite(literal))
@@ -40,16 +41,16 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
             return;
         }
 
-        Report(context, literal, text, literal.Syntax.GetLocation());
+        Report(context, once, literal, text, literal.Syntax.GetLocation());
     }
 
-    private static void AnalyzeUtf8(OperationAnalysisContext context)
+    private static void AnalyzeUtf8(OperationAnalysisContext context, ReportOnce once)
     {
         var utf8 = (IUtf8StringOperation)context.Operation;
-        Report(context, utf8, utf8.Value, utf8.Syntax.GetLocation());
+        Report(context, once, utf8, utf8.Value, utf8.Syntax.GetLocation());
     }
 
-    private static void AnalyzeComposite(OperationAnalysisContext context)
+    private static void AnalyzeComposite(OperationAnalysisContext context, ReportOnce once)
     {
         var operation = context.Operation;
         if (!IsStringComposite(operation) || IsPartOfComposite(operation))
@@ -85,7 +86,7 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
                     var ownLiteral = segment.Node is ILiteralOperation or IInterpolatedStringTextOperation;
                     if (reported.Add(segment.Node) && (ownLiteral || segment.Text is null || !SecretShapeOptions.HasShape(segment.Text, null)))
                     {
-                        context.ReportDiagnostic(Create(segment.Node.Syntax.GetLocation(), match, targetName));
+                        once.Report(context.ReportDiagnostic, Create(segment.Node.Syntax.GetLocation(), match, targetName));
                     }
 
                     break;
@@ -96,12 +97,12 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation literal, string text, Location location)
+    private static void Report(OperationAnalysisContext context, ReportOnce once, IOperation literal, string text, Location location)
     {
         var targetName = SecretTargets.TargetName(literal, context.ContainingSymbol);
         if (SecretScanner.TryFindFirst(text, out var match, SecretShapeOptions.For(targetName)))
         {
-            context.ReportDiagnostic(Create(location, match, targetName));
+            once.Report(context.ReportDiagnostic, Create(location, match, targetName));
         }
     }
 

@@ -136,6 +136,7 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _convert;
         private readonly INamedTypeSymbol? _networkCredential;
         private readonly bool _isTestProject;
+        private readonly ReportOnce _once = new();
 
         public Rule(
             ImmutableHashSet<IParameterSymbol> parameters,
@@ -204,7 +205,7 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
             }
 
             var additional = writtenInPlace ? null : new[] { origin.LiteralLocation };
-            context.ReportDiagnostic(Diagnostic.Create(
+            _once.Report(context.ReportDiagnostic, Diagnostic.Create(
                 Descriptors.AZSEC102_HardcodedSecretArgument,
                 location,
                 additional,

@@ -248,4 +248,23 @@ public class HardcodedCredentialAnalyzerTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task UnresolvedCollectionInitializer_ReportsTheLiteralOnce()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = $$"""
+                using System.Collections.Generic;
+
+                class C
+                {
+                    Dictionary<string, string> M() => new() { { Missing.Name, {|#0:"{{TestSecrets.SasUrl}}"|} } };
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.ExpectedDiagnostics.Add(Expected(0, "shared access signature (SAS) token", "sig=entP\u2026"));
+        await test.RunAsync();
+    }
 }
