@@ -7,7 +7,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor AZSEC101_HardcodedCredential = Create(
         RuleIds.HardcodedCredential,
         title: "Hard-coded Azure credential",
-        messageFormat: "This string holds a {0} ({1}); move the secret to Azure Key Vault and read it at run time, or authenticate with Microsoft Entra ID (a TokenCredential)",
+        messageFormat: "This string holds an Azure credential ({0}, {1}); move the secret to Azure Key Vault and read it at run time, or authenticate with Microsoft Entra ID (a TokenCredential)",
         RuleCategories.Secrets,
         DiagnosticSeverity.Warning,
         description: "A credential written into source code ends up in every clone, fork, build log and package of the repository, and cannot be rotated without a code change. Storage account keys, SAS tokens, Service Bus, Event Hubs and Cosmos DB keys, App Configuration secrets, database passwords, Microsoft Entra client secrets, private keys and Microsoft identifiable keys are recognised by their shape.",
