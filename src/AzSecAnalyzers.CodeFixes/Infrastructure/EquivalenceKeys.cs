@@ -6,6 +6,8 @@ namespace AzSecAnalyzers.CodeFixes;
 /// </summary>
 public static class EquivalenceKeys
 {
+    public const string MoveSecretToKeyVault = "AZSEC10x.MoveSecretToKeyVault";
+
     public const string UseDefaultAzureCredential = "AZSEC201.DefaultAzureCredential";
     public const string UseManagedIdentityCredential = "AZSEC201.ManagedIdentityCredential";
     public const string UseActiveDirectoryDefaultAuthentication = "AZSEC202.ActiveDirectoryDefault";

@@ -13,6 +13,34 @@ internal static class UsingDirectives
     public static bool IsInScope(SemanticModel model, int position, INamedTypeSymbol type)
         => model.LookupNamespacesAndTypes(position, name: type.Name).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, type));
 
+    /// <summary>
+    /// Adds the directives that the simple type names of an inserted expression need: names carrying
+    /// an annotation of <paramref name="annotationKind"/> whose data is their namespace, unless that
+    /// type already binds by its simple name at <paramref name="position"/> (global usings included).
+    /// </summary>
+    public static SyntaxNode AddForAnnotatedNames(SyntaxNode root, SemanticModel originalModel, int position, SyntaxNode inserted, string annotationKind)
+    {
+        if (root is not CompilationUnitSyntax unit)
+        {
+            return root;
+        }
+
+        foreach (var annotated in inserted.GetAnnotatedNodes(annotationKind).OfType<SimpleNameSyntax>())
+        {
+            foreach (var annotation in annotated.GetAnnotations(annotationKind))
+            {
+                var typeName = annotated.Identifier.ValueText;
+                if (annotation.Data is { } ns
+                    && !originalModel.LookupNamespacesAndTypes(position, name: typeName).OfType<INamedTypeSymbol>().Any(t => t.ContainingNamespace.ToDisplayString() == ns))
+                {
+                    unit = Add(unit, ns);
+                }
+            }
+        }
+
+        return unit;
+    }
+
     /// <summary><see cref="Add"/> for a root that may not be a compilation unit (then unchanged).</summary>
     public static SyntaxNode Ensure(SyntaxNode root, string namespaceName)
         => root is CompilationUnitSyntax unit ? Add(unit, namespaceName) : root;

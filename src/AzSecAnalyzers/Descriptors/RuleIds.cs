@@ -6,6 +6,11 @@ namespace AzSecAnalyzers;
 /// </summary>
 public static class RuleIds
 {
+    // AZSEC1xx: AzureSecurity.Secrets
+    public const string HardcodedCredential = "AZSEC101";
+    public const string HardcodedSecretArgument = "AZSEC102";
+    public const string CredentialNamedSymbol = "AZSEC103";
+
     // AZSEC2xx: AzureSecurity.Identity
     public const string KeyBasedClientAuthentication = "AZSEC201";
     public const string SqlAuthenticationToAzureSql = "AZSEC202";

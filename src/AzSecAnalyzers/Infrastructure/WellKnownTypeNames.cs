@@ -114,4 +114,19 @@ internal static class WellKnownTypeNames
     public const string CosmosContainer = "Microsoft.Azure.Cosmos.Container";
     public const string TableClient = "Azure.Data.Tables.TableClient";
     public const string BlobContainerClient = "Azure.Storage.Blobs.BlobContainerClient";
+    // Secrets: credential APIs whose secret parameter must not receive a literal (AZSEC102)
+    public const string ClientSecretCredential = "Azure.Identity.ClientSecretCredential";
+    public const string CosmosClient = "Microsoft.Azure.Cosmos.CosmosClient";
+    public const string CosmosClientBuilder = "Microsoft.Azure.Cosmos.Fluent.CosmosClientBuilder";
+    public const string NetworkCredential = "System.Net.NetworkCredential";
+    public const string SqlCredential = "Microsoft.Data.SqlClient.SqlCredential";
+    public const string SymmetricSecurityKey = "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey";
+    public const string X509Certificate2 = "System.Security.Cryptography.X509Certificates.X509Certificate2";
+    public const string X509CertificateLoader = "System.Security.Cryptography.X509Certificates.X509CertificateLoader";
+    public const string ConfidentialClientApplicationBuilder = "Microsoft.Identity.Client.ConfidentialClientApplicationBuilder";
+    public const string Encoding = "System.Text.Encoding";
+    public const string Convert = "System.Convert";
+
+    // Secrets: what the Key Vault code fix reads from
+    public const string SecretClient = "Azure.Security.KeyVault.Secrets.SecretClient";
 }

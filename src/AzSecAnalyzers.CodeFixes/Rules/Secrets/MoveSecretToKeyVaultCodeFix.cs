@@ -1,0 +1,279 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AzSecAnalyzers.Rules.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace AzSecAnalyzers.CodeFixes.Rules.Secrets;
+
+/// <summary>
+/// FIX-KV for AZSEC101, AZSEC102 and AZSEC103: replaces the literal that holds the secret with a
+/// read from Azure Key Vault (see <see cref="KeyVaultSecretRead"/>). A <c>const</c> that holds the
+/// secret becomes <c>static readonly</c> (field) or a plain local, unless it is used where a constant
+/// is required; then, as inside attributes, parameter defaults and UTF-8 or interpolated strings,
+/// no action is offered.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToKeyVaultCodeFix))]
+[Shared]
+public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var plan = await PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (plan is null)
+            {
+                continue;
+            }
+
+            var title = plan.Value.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
+                ? $"Read '{plan.Value.SecretName}' from configuration (Azure Key Vault)"
+                : $"Read '{plan.Value.SecretName}' from Azure Key Vault";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, diagnostic, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || await PlanAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false) is not { } plan)
+        {
+            return document;
+        }
+
+        var read = plan.Read.WithTriviaFrom(plan.Literal).WithAdditionalAnnotations(Formatter.Annotation);
+        var changed = Replace(root, plan, read);
+        return document.WithSyntaxRoot(UsingDirectives.AddForAnnotatedNames(changed, model, plan.Literal.SpanStart, read, KeyVaultSecretRead.NamespaceAnnotationKind));
+    }
+
+    private static SyntaxNode Replace(SyntaxNode root, Plan plan, ExpressionSyntax read)
+    {
+        switch (plan.ConstDeclaration)
+        {
+            case FieldDeclarationSyntax field:
+            {
+                // const → static readonly (a const cannot hold a value read at run time).
+                var updated = field.ReplaceNode(plan.Literal, read);
+                var modifiers = updated.Modifiers;
+                var index = modifiers.IndexOf(SyntaxKind.ConstKeyword);
+                var constKeyword = modifiers[index];
+                modifiers = modifiers.RemoveAt(index);
+                var insertAt = index;
+                if (!modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    modifiers = modifiers.Insert(insertAt++, SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+                }
+
+                modifiers = modifiers.Insert(insertAt, SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(constKeyword.TrailingTrivia));
+                modifiers = modifiers.Replace(modifiers[0], modifiers[0].WithLeadingTrivia(index == 0 ? constKeyword.LeadingTrivia : modifiers[0].LeadingTrivia));
+                return root.ReplaceNode(field, updated.WithModifiers(modifiers));
+            }
+
+            case LocalDeclarationStatementSyntax local:
+            {
+                // const string x = "…" → string x = …
+                var updated = local.ReplaceNode(plan.Literal, read);
+                var constKeyword = updated.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
+                updated = updated.WithModifiers(updated.Modifiers.Remove(constKeyword));
+                updated = updated.WithLeadingTrivia(constKeyword.LeadingTrivia);
+                return root.ReplaceNode(local, updated);
+            }
+
+            default:
+                return root.ReplaceNode(plan.Literal, read);
+        }
+    }
+
+    private readonly struct Plan
+    {
+        public Plan(LiteralExpressionSyntax literal, ExpressionSyntax read, string secretName, SyntaxNode? constDeclaration)
+        {
+            Literal = literal;
+            Read = read;
+            SecretName = secretName;
+            ConstDeclaration = constDeclaration;
+        }
+
+        public LiteralExpressionSyntax Literal { get; }
+
+        public ExpressionSyntax Read { get; }
+
+        public string SecretName { get; }
+
+        /// <summary>The <c>const</c> field or local declaration that must stop being constant.</summary>
+        public SyntaxNode? ConstDeclaration { get; }
+    }
+
+    private static async Task<Plan?> PlanAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+        if (location.SourceTree != root.SyntaxTree
+            || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+            || !diagnostic.Properties.TryGetValue(SecretProperties.SecretName, out var secretName)
+            || string.IsNullOrEmpty(secretName)
+            || RequiresConstant(literal))
+        {
+            return null;
+        }
+
+        SyntaxNode? constDeclaration = null;
+        var declarator = literal.Ancestors().TakeWhile(node => node is ExpressionSyntax or EqualsValueClauseSyntax or VariableDeclaratorSyntax).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+        var declaration = declarator?.Parent?.Parent;
+        bool expressionContext;
+        switch (declaration)
+        {
+            case FieldDeclarationSyntax field:
+                // Field initializers cannot see instance members or await: always a new SecretClient, synchronously.
+                expressionContext = false;
+                if (field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                {
+                    if (field.Declaration.Variables.Count != 1
+                        || model.GetDeclaredSymbol(declarator!, cancellationToken) is not IFieldSymbol symbol
+                        || await IsUsedAsConstantAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    constDeclaration = field;
+                }
+
+                break;
+
+            case LocalDeclarationStatementSyntax local:
+                expressionContext = true;
+                if (local.IsConst)
+                {
+                    if (local.Declaration.Variables.Count != 1
+                        || model.GetDeclaredSymbol(declarator!, cancellationToken) is not ILocalSymbol symbol
+                        || IsLocalUsedAsConstant(symbol, local, model, cancellationToken))
+                    {
+                        return null;
+                    }
+
+                    constDeclaration = local;
+                }
+
+                break;
+
+            default:
+                // Property initializers (`{ get; } = "…"`) are like field initializers.
+                expressionContext = literal.Ancestors().TakeWhile(node => node is not MemberDeclarationSyntax).OfType<EqualsValueClauseSyntax>().FirstOrDefault()?.Parent is not PropertyDeclarationSyntax;
+                break;
+        }
+
+        var read = KeyVaultSecretRead.Create(Microsoft.CodeAnalysis.Editing.SyntaxGenerator.GetGenerator(document), model, literal.SpanStart, secretName!, expressionContext, expressionContext && CanAwait(literal));
+        return read is null ? null : new Plan(literal, read, secretName!, constDeclaration);
+    }
+
+    /// <summary>Where the language demands a constant: attribute arguments, parameter defaults, case labels, patterns.</summary>
+    private static bool RequiresConstant(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AttributeArgumentSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax or ParameterSyntax or EnumMemberDeclarationSyntax:
+                    return true;
+                case InterpolatedStringExpressionSyntax:
+                    return true;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CanAwait(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case LockStatementSyntax or CatchFilterClauseSyntax or QueryExpressionSyntax:
+                    return false;
+                case AnonymousFunctionExpressionSyntax function:
+                    return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax localFunction:
+                    return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case MethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case GlobalStatementSyntax:
+                    return true;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> IsUsedAsConstantAsync(IFieldSymbol field, Solution solution, CancellationToken cancellationToken)
+    {
+        var references = await SymbolFinder.FindReferencesAsync(field, solution, cancellationToken).ConfigureAwait(false);
+        foreach (var reference in references)
+        {
+            foreach (var location in reference.Locations)
+            {
+                var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node is null || RequiresConstant(node) || IsInConstDeclaration(node))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLocalUsedAsConstant(ILocalSymbol local, LocalDeclarationStatementSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scope = declaration.Parent;
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local)
+                && (RequiresConstant(identifier) || IsInConstDeclaration(identifier)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInConstDeclaration(SyntaxNode node)
+        => node.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { IsConst: true }
+           || node.FirstAncestorOrSelf<FieldDeclarationSyntax>()?.Modifiers.Any(SyntaxKind.ConstKeyword) == true;
+}

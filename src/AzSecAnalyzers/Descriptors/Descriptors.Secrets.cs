@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+
+namespace AzSecAnalyzers;
+
+public static partial class Descriptors
+{
+    public static readonly DiagnosticDescriptor AZSEC101_HardcodedCredential = Create(
+        RuleIds.HardcodedCredential,
+        title: "Hard-coded Azure credential",
+        messageFormat: "This string holds an Azure credential ({0}, {1}); move the secret to Azure Key Vault and read it at run time, or authenticate with Microsoft Entra ID (a TokenCredential)",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A credential written into source code ends up in every clone, fork, build log and package of the repository, and cannot be rotated without a code change. Storage account keys, SAS tokens, Service Bus, Event Hubs and Cosmos DB keys, App Configuration secrets, database passwords, Microsoft Entra client secrets, private keys and Microsoft identifiable keys are recognised by their shape.",
+        cwe: 798);
+
+    public static readonly DiagnosticDescriptor AZSEC102_HardcodedSecretArgument = Create(
+        RuleIds.HardcodedSecretArgument,
+        title: "Hard-coded secret passed to a credential API",
+        messageFormat: "A hard-coded value reaches the secret parameter '{1}' of {0}; read the secret from Azure Key Vault or configuration, or use a TokenCredential",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A literal, or a constant, local or read-only field that only ever holds a literal, is passed as the secret of a credential API (client secret, account key, SAS, password, signing key). The secret is then part of the source code.",
+        cwe: 798);
+
+    public static readonly DiagnosticDescriptor AZSEC103_CredentialNamedSymbol = Create(
+        RuleIds.CredentialNamedSymbol,
+        title: "Credential-named symbol assigned a literal",
+        messageFormat: "'{0}' is named like a credential and is assigned a hard-coded value; read it from Azure Key Vault or configuration",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A field, property, local, parameter default or attribute argument named like a secret (password, secret, API key, access key, token, connection string, SAS, credential) is assigned a literal that is not a placeholder. Even a weak or test password in source code is a credential that leaks with the repository.",
+        cwe: 798);
+}

@@ -1,0 +1,151 @@
+using System;
+
+namespace AzSecAnalyzers.Infrastructure.Secrets;
+
+/// <summary>Judgements on a candidate secret value: placeholder, runtime-built, random-looking.</summary>
+internal static class SecretValues
+{
+    /// <summary>
+    /// Stands for a part of a string that is only known at run time (an interpolation hole that is not a
+    /// constant). A value containing it is built from runtime data and is never reported.
+    /// </summary>
+    public const char RuntimeValueMarker = '\u0001';
+
+    /// <summary>
+    /// True for values that are obviously not a real secret: empty, <c>&lt;…&gt;</c>, <c>{…}</c>, <c>${…}</c>,
+    /// <c>$(…)</c>, <c>%…%</c>, <c>#{…}#</c>, <c>__…__</c>, <c>your-…</c>, <c>xxx…</c>, <c>***</c>, <c>…</c>,
+    /// <c>TODO</c>, <c>REPLACE…</c>, <c>placeholder</c>, a Key Vault reference, one repeated character, or a
+    /// value built from runtime data. <c>changeme</c> is NOT a placeholder: it is a weak real password.
+    /// </summary>
+    public static bool IsPlaceholder(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        var text = value.Trim().Trim('"', '\'');
+        if (text.Length == 0 || text.IndexOf(RuntimeValueMarker) >= 0)
+        {
+            return true;
+        }
+
+        var first = text[0];
+        var last = text[text.Length - 1];
+        if ((first == '<' && last == '>') || (first == '{' && last == '}') || (first == '[' && last == ']')
+            || (first == '%' && last == '%' && text.Length > 2)
+            || text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("$(", StringComparison.Ordinal)
+            || text.StartsWith("#{", StringComparison.Ordinal) || text.StartsWith("{{", StringComparison.Ordinal)
+            || (text.StartsWith("__", StringComparison.Ordinal) && text.EndsWith("__", StringComparison.Ordinal))
+            || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.StartsWith("your", StringComparison.OrdinalIgnoreCase)
+            || text.IndexOf("xxx", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("***", StringComparison.Ordinal) >= 0
+            || text.IndexOf("...", StringComparison.Ordinal) >= 0
+            || text.IndexOf('\u2026') >= 0
+            || text.IndexOf("TODO", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase)
+            || text.IndexOf("_REPLACE", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("-REPLACE", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("placeholder", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("redacted", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        return IsOneRepeatedCharacter(text);
+    }
+
+    /// <summary>Shannon entropy of the characters, in bits per character.</summary>
+    public static double Entropy(string text, int start, int length)
+    {
+        if (length <= 0)
+        {
+            return 0;
+        }
+
+        // Secrets are ASCII; anything else shares one bucket.
+        var counts = new int[128];
+        for (var i = start; i < start + length; i++)
+        {
+            counts[Math.Min(text[i], (char)127)]++;
+        }
+
+        double entropy = 0;
+        foreach (var count in counts)
+        {
+            if (count > 0)
+            {
+                var p = (double)count / length;
+                entropy -= p * Math.Log(p, 2);
+            }
+        }
+
+        return entropy;
+    }
+
+    /// <summary>
+    /// True when the span looks like a random base64 key: base64 characters only (either alphabet,
+    /// padding at the end), at least <paramref name="minLength"/> of them, mixed character classes and
+    /// enough entropy that it is not <c>AAAA…</c> or <c>abcabc…</c>.
+    /// </summary>
+    public static bool IsRandomBase64(string text, int start, int length, int minLength = 20)
+    {
+        var end = start + length;
+        while (end > start && text[end - 1] == '=')
+        {
+            end--;
+        }
+
+        if (end - start < minLength || start + length - end > 2)
+        {
+            return false;
+        }
+
+        bool upper = false, lower = false, digit = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c >= 'A' && c <= 'Z')
+            {
+                upper = true;
+            }
+            else if (c >= 'a' && c <= 'z')
+            {
+                lower = true;
+            }
+            else if (c >= '0' && c <= '9')
+            {
+                digit = true;
+            }
+            else if (c is not ('+' or '/' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        var classes = (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0);
+        return classes >= 2 && Entropy(text, start, end - start) >= 3.5;
+    }
+
+    /// <summary>A redacted preview: the first four characters of a long secret, nothing of a short one.</summary>
+    public static string Redact(string text, int start, int length)
+        => length >= 20 ? text.Substring(start, 4) + "\u2026" : "\u2026";
+
+    private static bool IsOneRepeatedCharacter(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] != text[0])
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 1;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Rules.Secrets;
+
+/// <summary>
+/// AZSEC103: a field, property, local, parameter default, attribute argument or constant indexer key
+/// named like a secret (<c>azsec.secret_name_patterns</c>) that is assigned a string literal which is
+/// not a placeholder, a label, a key name, a URL or a path. Values with a credential shape are left to
+/// AZSEC101. In test projects only random-looking values are reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.AZSEC103_CredentialNamedSymbol);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    {
+        var isTestProject = SecretTargets.IsTestProject(context.Compilation);
+        var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
+        var once = new ReportOnce();
+        context.RegisterOperationAction(
+            operationContext => Analyze(operationContext, isTestProject, defaultNames, once),
+            OperationKind.Literal);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, bool isTestProject, SecretNames defaultNames, ReportOnce once)
+    {
+        var literal = (ILiteralOperation)context.Operation;
+        if (literal.ConstantValue is not { HasValue: true, Value: string value }
+            || SecretValues.IsPlaceholder(value)
+            || SecretTargets.TargetName(literal, context.ContainingSymbol) is not { } name)
+        {
+            return;
+        }
+
+        // Method arguments are AZSEC102's business (known APIs); here only parameter defaults and attribute arguments.
+        if (literal.Parent is IArgumentOperation && !IsInAttribute(literal))
+        {
+            return;
+        }
+
+        var names = NamesFor(context, defaultNames);
+        if (!names.IsSecretName(name) || names.IsNonSecretValue(value) || SecretShapeOptions.HasShape(value, name))
+        {
+            return;
+        }
+
+        if (isTestProject && !SecretValues.IsRandomBase64(value, 0, value.Length, minLength: 32))
+        {
+            return;
+        }
+
+        once.Report(context.ReportDiagnostic, Diagnostic.Create(
+            Descriptors.AZSEC103_CredentialNamedSymbol,
+            literal.Syntax.GetLocation(),
+            SecretTargets.Properties(SecretTargets.KeyVaultSecretName(name, "Secret")),
+            name));
+    }
+
+    private static SecretNames NamesFor(OperationAnalysisContext context, SecretNames defaultNames)
+    {
+        var options = AzSecOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        return options.GetRaw(RuleIds.CredentialNamedSymbol, SecretNames.PatternsOption) is null
+            ? defaultNames
+            : new SecretNames(options.GetList(RuleIds.CredentialNamedSymbol, SecretNames.PatternsOption, SecretNames.DefaultPatterns));
+    }
+
+    private static bool IsInAttribute(IOperation operation)
+    {
+        for (var node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax)
+            {
+                return true;
+            }
+
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace AzSecAnalyzers.Rules.Secrets;
+
+/// <summary>
+/// Decides whether an identifier is named like a secret (<c>azsec.secret_name_patterns</c>) and
+/// whether a literal assigned to it is plausibly a secret rather than a label, key name or URL.
+/// </summary>
+internal sealed class SecretNames
+{
+    public const string PatternsOption = "secret_name_patterns";
+
+    public static readonly ImmutableArray<string> DefaultPatterns = ImmutableArray.Create(
+        "password", "passwd", "pwd", "secret", "apikey", "accesskey", "token", "connectionstring", "sas", "credential");
+
+    // Names that describe something about a secret rather than hold one: PasswordPrompt, TokenEndpoint, SecretName, ...
+    private static readonly ImmutableHashSet<string> DescriptiveWords = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "name", "names", "id", "ids", "header", "headers", "url", "uri", "endpoint", "path", "file", "filename", "type", "field", "label",
+        "prompt", "message", "text", "caption", "title", "policy", "format", "pattern", "regex", "length", "char", "scheme", "param",
+        "parameter", "claim", "variable", "env", "setting", "settings", "section", "resource", "property", "column", "selector", "mode",
+        "kind", "hint", "placeholder", "description", "error", "validation", "validator", "expiry", "expiration", "expires", "lifetime", "duration",
+        "timeout", "count", "min", "max", "minimum", "maximum", "display", "provider", "template", "route", "version", "prefix", "suffix",
+        "separator", "audience", "issuer", "scope", "scopes", "host", "event", "command", "query", "button", "tab", "page", "view",
+        "form", "status", "rule", "hash", "hashed", "config", "configuration", "key" + "name", "location", "attribute", "tag", "regexp",
+        "question", "reset", "request", "response", "cookie", "flag", "enabled", "required", "option", "options", "source", "target",
+        "category", "group", "role", "state", "store", "lookup", "label", "strength", "complexity", "policy", "rules", "uri");
+
+    private readonly ImmutableArray<string> _patterns;
+
+    public SecretNames(ImmutableArray<string> patterns)
+    {
+        var normalized = ImmutableArray.CreateBuilder<string>(patterns.Length);
+        foreach (var pattern in patterns)
+        {
+            var value = Normalize(pattern);
+            if (value.Length > 0)
+            {
+                normalized.Add(value);
+            }
+        }
+
+        _patterns = normalized.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="name"/> contains a secret pattern and does not merely describe a secret.</summary>
+    public bool IsSecretName(string name)
+    {
+        var words = Words(name);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        // "PasswordPrompt", "TokenEndpointUrl": a trailing descriptive word makes it metadata about a secret.
+        if (DescriptiveWords.Contains(words[words.Count - 1]) || (words.Count > 1 && DescriptiveWords.Contains(words[words.Count - 2]) && words[words.Count - 1].Length <= 2))
+        {
+            return false;
+        }
+
+        return EndsWithPattern(words);
+    }
+
+    /// <summary>
+    /// True for values that look like a key name, label, URL or path rather than a secret:
+    /// <c>"client_secret"</c>, <c>"Enter password:"</c>, <c>"ConnectionStrings:Orders"</c>,
+    /// <c>"DB_PASSWORD"</c>, <c>"https://login.microsoftonline.com/"</c>.
+    /// </summary>
+    public bool IsNonSecretValue(string value)
+    {
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        // Prose: "Enter password:", "Your token has expired".
+        if (text.EndsWith(":", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) || CountWords(text) >= 3)
+        {
+            return true;
+        }
+
+        if (text.IndexOf("://", StringComparison.Ordinal) >= 0 && text.IndexOf('@') < 0)
+        {
+            return true;
+        }
+
+        // Format templates: "secretmanager.getsecrets.{0}", "Bearer {token}".
+        var open = text.IndexOf('{');
+        if (open >= 0 && text.IndexOf('}', open) > open)
+        {
+            return true;
+        }
+
+        var onlyNameCharacters = true;
+        var hasLetter = false;
+        var hasDigit = false;
+        var allUpperOrSeparator = true;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                hasLetter = true;
+                if (!char.IsUpper(c))
+                {
+                    allUpperOrSeparator = false;
+                }
+            }
+            else if (char.IsDigit(c))
+            {
+                hasDigit = true;
+            }
+            else if (c is not ('_' or '-' or '.' or ':' or '/' or '\\' or ' '))
+            {
+                onlyNameCharacters = false;
+                allUpperOrSeparator = false;
+            }
+        }
+
+        if (!onlyNameCharacters || !hasLetter)
+        {
+            return false;
+        }
+
+        // Acronyms naming a scheme or mode: "AAD", "JWT", "SAS".
+        if (allUpperOrSeparator && !hasDigit && text.Length <= 4)
+        {
+            return true;
+        }
+
+        // Environment variable names: DB_PASSWORD, AZURE_CLIENT_SECRET.
+        if (allUpperOrSeparator && text.IndexOf('_') > 0)
+        {
+            return true;
+        }
+
+        // Configuration paths: "ConnectionStrings:Orders", "Storage:AccountKey".
+        if (text.IndexOf(':') > 0 && !hasDigit)
+        {
+            return true;
+        }
+
+        // A name built from a secret word: "client_secret", "access_token", "x-api-key", "password".
+        return !hasDigit && MatchesPattern(Words(text));
+    }
+
+    // "SessionToken", "ContinuationToken", "CancellationToken": tokens that are not credentials.
+    private static readonly ImmutableHashSet<string> NonSecretTokenQualifiers = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "session", "continuation", "cancellation", "page", "paging", "next", "sync", "resume", "change", "end", "start", "syntax", "lexer", "parser", "csrf", "antiforgery", "xsrf");
+
+    /// <summary>
+    /// The secret word must be the head of the name (its last words, ignoring a trailing <c>Value</c> or
+    /// number): <c>DbPassword</c>, <c>ApiKey2</c>, but not <c>SasTokenExpirationDate</c> or <c>SecretStorage</c>.
+    /// </summary>
+    private bool EndsWithPattern(List<string> words)
+    {
+        var end = words.Count;
+        while (end > 1 && (words[end - 1] == "value" || char.IsDigit(words[end - 1][0])))
+        {
+            end--;
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            var joined = string.Empty;
+            for (var start = end - 1; start >= 0 && joined.Length < pattern.Length + 1; start--)
+            {
+                joined = words[start] + joined;
+                var matches = joined == pattern || joined == pattern + "s"
+                    || (start == end - 1 && pattern.Length >= 6 && joined.EndsWith(pattern, StringComparison.Ordinal));
+                if (matches)
+                {
+                    return !(pattern == "token" && start > 0 && NonSecretTokenQualifiers.Contains(words[start - 1]));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesPattern(List<string> words)
+    {
+        foreach (var pattern in _patterns)
+        {
+            for (var start = 0; start < words.Count; start++)
+            {
+                var joined = string.Empty;
+                for (var end = start; end < words.Count && joined.Length < pattern.Length + 1; end++)
+                {
+                    joined += words[end];
+                    if (joined == pattern || joined == pattern + "s"
+                        || (pattern.Length >= 6 && words[end].Length >= pattern.Length && words[end].EndsWith(pattern, StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Normalize(string pattern)
+    {
+        var chars = new List<char>(pattern.Length);
+        foreach (var c in pattern)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                chars.Add(char.ToLowerInvariant(c));
+            }
+        }
+
+        return new string(chars.ToArray());
+    }
+
+    /// <summary>Lower-case words of an identifier or key: <c>_dbPassword</c> → db, password; <c>SASToken</c> → sas, token; <c>api-key</c> → api, key.</summary>
+    internal static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                var previous = name[i - 1];
+                var boundary = (char.IsUpper(c) && char.IsLower(previous))
+                               || (char.IsUpper(c) && char.IsUpper(previous) && i + 1 < name.Length && char.IsLower(name[i + 1]))
+                               || (char.IsDigit(c) != char.IsDigit(previous));
+                if (boundary)
+                {
+                    Flush();
+                }
+            }
+
+            current.Append(char.ToLowerInvariant(c));
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}

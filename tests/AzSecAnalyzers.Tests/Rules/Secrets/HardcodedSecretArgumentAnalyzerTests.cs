@@ -1,0 +1,238 @@
+using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Secrets.HardcodedSecretArgumentAnalyzer>;
+
+namespace AzSecAnalyzers.Tests.Rules.Secrets;
+
+public class HardcodedSecretArgumentAnalyzerTests
+{
+    private static DiagnosticResult Expected(int location, string api, string parameter)
+        => Verify.Diagnostic(Descriptors.AZSEC102_HardcodedSecretArgument).WithLocation(location).WithArguments(api, parameter);
+
+    private const string Usings = """
+        using System;
+        using System.Net;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Text;
+        using Azure;
+        using Azure.Identity;
+        using Azure.Storage;
+        using Microsoft.Azure.Cosmos;
+        using Microsoft.Data.SqlClient;
+        using Microsoft.Identity.Client;
+        using Microsoft.IdentityModel.Tokens;
+        using Microsoft.Extensions.Configuration;
+        """;
+
+    private static string InMethod(string statements) => $$"""
+        {{Usings}}
+
+        class C
+        {
+            private readonly IConfiguration _configuration = null!;
+
+            void M(string secretFromCaller)
+            {
+                {{statements}}
+            }
+        }
+        """;
+
+    public static TheoryData<string, string, string> DirectLiterals() => new()
+    {
+        { """_ = new ClientSecretCredential("tenant", "client", {|#0:"s3cr3t-value"|});""", "the 'ClientSecretCredential' constructor", "clientSecret" },
+        { """_ = new UsernamePasswordCredential("user@contoso.com", "P@ssw0rd!", "tenant", "client");""".Replace("\"P@ssw0rd!\"", "{|#0:\"P@ssw0rd!\"|}"), "the 'UsernamePasswordCredential' constructor", "password" },
+        { """_ = new StorageSharedKeyCredential("contoso", {|#0:"short-key-value"|});""", "the 'StorageSharedKeyCredential' constructor", "accountKey" },
+        { """new StorageSharedKeyCredential("contoso", secretFromCaller).SetAccountKey({|#0:"rotated-key"|});""", "'StorageSharedKeyCredential.SetAccountKey'", "accountKey" },
+        { """_ = new AzureKeyCredential({|#0:"search-admin-key-1"|});""", "the 'AzureKeyCredential' constructor", "key" },
+        { """new AzureKeyCredential(secretFromCaller).Update({|#0:"next-key"|});""", "'ApiKeyCredential.Update'", "key" },
+        { """_ = new AzureNamedKeyCredential("account", {|#0:"named-key"|});""", "the 'AzureNamedKeyCredential' constructor", "key" },
+        { """_ = new AzureSasCredential({|#0:"sv=2022&sig=abc"|});""", "the 'AzureSasCredential' constructor", "signature" },
+        { """_ = new CosmosClient("https://contoso.documents.azure.com:443/", {|#0:"cosmos-key"|});""", "the 'CosmosClient' constructor", "authKeyOrResourceToken" },
+        { """_ = new Microsoft.Azure.Cosmos.Fluent.CosmosClientBuilder("https://contoso.documents.azure.com:443/", {|#0:"cosmos-key"|});""", "the 'CosmosClientBuilder' constructor", "authKeyOrResourceToken" },
+        { """_ = new NetworkCredential("svc", {|#0:"changeme"|});""", "the 'NetworkCredential' constructor", "password" },
+        { """_ = new NetworkCredential { UserName = "svc", Password = {|#0:"changeme"|} };""", "'NetworkCredential.Password'", "Password" },
+        { """_ = new System.ClientModel.ApiKeyCredential({|#0:"openai-api-key"|});""", "the 'ApiKeyCredential' constructor", "key" },
+        { """_ = new X509Certificate2("cert.pfx", {|#0:"pfx-password"|});""", "the 'X509Certificate2' constructor", "password" },
+        { """_ = X509CertificateLoader.LoadPkcs12FromFile("cert.pfx", {|#0:"pfx-password"|});""", "'X509CertificateLoader.LoadPkcs12FromFile'", "password" },
+        { """_ = ConfidentialClientApplicationBuilder.Create("client").WithClientSecret({|#0:"msal-secret"|});""", "'ConfidentialClientApplicationBuilder.WithClientSecret'", "clientSecret" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DirectLiterals))]
+    public Task LiteralPassedToSecretParameter_Triggers(string statement, string api, string parameter)
+        => Verify.VerifyAnalyzerAsync(InMethod(statement), Expected(0, api, parameter));
+
+    [Fact]
+    public Task SqlCredentialFromNetworkCredential_TriggersOnceAtTheSqlCredential() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new SqlCredential("app", {|#0:new NetworkCredential("", {|#1:"changeme"|}).SecurePassword|});"""),
+        Expected(0, "the 'SqlCredential' constructor", "password").WithLocation(1));
+
+    [Fact]
+    public Task SigningKeyFromEncodingGetBytes_Triggers() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new SymmetricSecurityKey({|#0:Encoding.UTF8.GetBytes({|#1:"my-jwt-signing-key-that-is-long-enough"|})|});"""),
+        Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public Task SigningKeyFromBase64_Triggers() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new SymmetricSecurityKey({|#0:Convert.FromBase64String({|#1:"c2lnbmluZy1rZXktYnl0ZXM="|})|});"""),
+        Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public Task ThroughLocal_TriggersAtTheArgument() => Verify.VerifyAnalyzerAsync(InMethod("""
+        var secret = {|#1:"s3cr3t-value"|};
+        var credential = new ClientSecretCredential("tenant", "client", {|#0:secret|});
+        """), Expected(0, "the 'ClientSecretCredential' constructor", "clientSecret").WithLocation(1));
+
+    [Fact]
+    public Task ThroughLocalAssignedTwoLiterals_Triggers() => Verify.VerifyAnalyzerAsync(InMethod("""
+        string secret = {|#1:"first-value"|};
+        if (DateTime.Now.Year > 2000) secret = "s3cr3t-value";
+        var credential = new ClientSecretCredential("tenant", "client", {|#0:secret|});
+        """), Expected(0, "the 'ClientSecretCredential' constructor", "clientSecret").WithLocation(1));
+
+    [Fact]
+    public Task ThroughConstField_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        class C
+        {
+            private const string Key = {|#1:"search-admin-key-1"|};
+
+            AzureKeyCredential M() => new AzureKeyCredential({|#0:Key|});
+        }
+        """, Expected(0, "the 'AzureKeyCredential' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public Task ThroughStaticReadonlyField_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        class C
+        {
+            private static readonly string CosmosKey = {|#1:"cosmos-key"|};
+
+            CosmosClient M() => new CosmosClient("https://contoso.documents.azure.com:443/", {|#0:CosmosKey|});
+        }
+        """, Expected(0, "the 'CosmosClient' constructor", "authKeyOrResourceToken").WithLocation(1));
+
+    [Fact]
+    public Task ConstConcatenation_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        class C
+        {
+            private const string Prefix = "pre-";
+
+            NetworkCredential M() => new NetworkCredential("svc", {|#0:Prefix + "fix"|});
+        }
+        """, Expected(0, "the 'NetworkCredential' constructor", "password"));
+
+    [Fact]
+    public Task ParameterValue_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new ClientSecretCredential("tenant", "client", secretFromCaller);"""));
+
+    [Fact]
+    public Task ConfigurationValue_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new ClientSecretCredential("tenant", "client", _configuration["ClientSecret"]);"""));
+
+    [Fact]
+    public Task EnvironmentValue_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new AzureKeyCredential(Environment.GetEnvironmentVariable("SEARCH_KEY")!);"""));
+
+    [Fact]
+    public Task LocalAssignedFromConfigurationLater_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod("""
+        var secret = "";
+        secret = _configuration["ClientSecret"]!;
+        _ = new ClientSecretCredential("tenant", "client", secret);
+        """));
+
+    [Fact]
+    public Task ReadonlyFieldSetInConstructor_DoesNotTrigger() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        class C
+        {
+            private readonly string _key = "default";
+
+            C(IConfiguration configuration) => _key = configuration["Key"]!;
+
+            AzureKeyCredential M() => new AzureKeyCredential(_key);
+        }
+        """);
+
+    [Fact]
+    public Task MutableField_DoesNotTrigger() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        class C
+        {
+            private string _key = "initial";
+
+            AzureKeyCredential M() => new AzureKeyCredential(_key);
+        }
+        """);
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"<client-secret>\"")]
+    [InlineData("\"{clientSecret}\"")]
+    [InlineData("\"your-client-secret\"")]
+    [InlineData("\"***\"")]
+    [InlineData("\"TODO\"")]
+    public Task PlaceholderSecret_DoesNotTrigger(string literal) => Verify.VerifyAnalyzerAsync(InMethod(
+        $$"""_ = new ClientSecretCredential("tenant", "client", {{literal}});"""));
+
+    [Fact]
+    public Task CosmosEmulatorKey_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        $$"""_ = new CosmosClient("https://localhost:8081/", "{{DevelopmentEmulators.CosmosDbKey}}");"""));
+
+    [Fact]
+    public Task AzuriteKey_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        $$"""_ = new StorageSharedKeyCredential("devstoreaccount1", "{{DevelopmentEmulators.StorageAccountKey}}");"""));
+
+    [Fact]
+    public Task NonSecretParameters_DoNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new ClientSecretCredential("tenant-id", "client-id", secretFromCaller); _ = new NetworkCredential("user", secretFromCaller, "domain");"""));
+
+    [Fact]
+    public Task UserTypeWithSameNames_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        class ClientSecretCredential
+        {
+            public ClientSecretCredential(string tenantId, string clientId, string clientSecret) { }
+        }
+
+        class C
+        {
+            object M() => new ClientSecretCredential("tenant", "client", "s3cr3t-value");
+        }
+        """);
+
+    [Fact]
+    public Task CredentialShapedLiteral_IsLeftToAzsec101() => Verify.VerifyAnalyzerAsync(InMethod(
+        $$"""_ = new ClientSecretCredential("tenant", "client", "{{TestSecrets.EntraSecret}}");"""));
+
+    [Fact]
+    public Task NoAzureReferences_DoesNotTrigger() => new Verify.Test
+    {
+        TestCode = """
+            class C
+            {
+                System.Net.NetworkCredential M() => new System.Net.NetworkCredential("u", {|#0:"changeme"|});
+            }
+            """,
+        NetCoreOnly = true,
+        ExpectedDiagnostics = { Expected(0, "the 'NetworkCredential' constructor", "password") },
+    }.RunAsync();
+
+    [Fact]
+    public async Task PartialCode_DoesNotCrash()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = InMethod("""_ = new ClientSecretCredential("tenant", "client", """),
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        await test.RunAsync();
+    }
+}
