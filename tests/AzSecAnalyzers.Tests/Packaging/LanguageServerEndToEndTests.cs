@@ -27,6 +27,41 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     private static readonly SampleFinding[] Expected =
     {
         new(
+            "AZSEC101",
+            "SecretsExamples.cs",
+            "\"DefaultEndpointsProtocol=https;AccountName=contosoarchive;AccountKey=",
+            Severity: 2,
+            "This string holds an Azure credential (Azure Storage account key, AccountKey=UvIm…); move the secret to Azure Key Vault and read it at run time, or authenticate with Microsoft Entra ID (a TokenCredential)",
+            SecureLine: "        \"DefaultEndpointsProtocol=https;AccountName=contosoarchive;EndpointSuffix=core.windows.net\";"),
+        new(
+            "AZSEC102",
+            "SecretsExamples.cs",
+            "exportKey);",
+            Severity: 2,
+            "A hard-coded value reaches the secret parameter 'accountKey' of the 'StorageSharedKeyCredential' constructor; read the secret from Azure Key Vault or configuration, or use a TokenCredential",
+            SecureLine: "        return new StorageSharedKeyCredential(\"contosoexport\", Environment.GetEnvironmentVariable(\"EXPORT_ACCOUNT_KEY\")!);"),
+        new(
+            "AZSEC102",
+            "SecretsExamples.cs",
+            "ReportingPassword + \"-carrier\"",
+            Severity: 2,
+            "A hard-coded value reaches the secret parameter 'clientSecret' of the 'ClientSecretCredential' constructor; read the secret from Azure Key Vault or configuration, or use a TokenCredential",
+            SecureLine: "        => new(\"contoso.onmicrosoft.com\", \"5c8a2b4e-0d1f-4a7b-9e3c-6f2d1a0b9c8e\", Environment.GetEnvironmentVariable(\"CARRIER_CLIENT_SECRET\")!);"),
+        new(
+            "AZSEC103",
+            "SecretsExamples.cs",
+            "\"changeme\"",
+            Severity: 2,
+            "'ReportingPassword' is named like a credential and is assigned a hard-coded value; read it from Azure Key Vault or configuration",
+            SecureLine: "    private static readonly string ReportingPassword = Environment.GetEnvironmentVariable(\"REPORTING_PASSWORD\") ?? string.Empty;"),
+        new(
+            "AZSEC201",
+            "SecretsExamples.cs",
+            "ArchiveConnectionString);",
+            Severity: 2,
+            "'BlobServiceClient' authenticates with a connection string; use its TokenCredential overload with DefaultAzureCredential or ManagedIdentityCredential and grant the identity an Azure RBAC role",
+            SecureLine: "    public static BlobServiceClient CreateArchiveClient() => new(new Uri(\"https://contosoarchive.blob.core.windows.net\"), new DefaultAzureCredential());"),
+        new(
             "AZSEC201",
             "Program.cs",
             "builder.Configuration.GetConnectionString(\"Receipts\")",
@@ -190,15 +225,18 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
                 // The workspace loads in the background: poll until the analyzers have spoken.
                 var diagnostics = await PullUntilAsync(server, uri, items => group.All(f => items.Any(d => Code(d) == f.RuleId)), started);
                 var reported = diagnostics.Where(d => Code(d).StartsWith("AZSEC", StringComparison.Ordinal) && !CompilationEndRules.Contains(Code(d))).ToList();
-                Assert.All(reported, d => Assert.Contains(group, f => f.RuleId == Code(d)));
 
+                // Exactly the listed findings: none missing, none extra.
+                Assert.Equal(group.Count(), reported.Count);
                 var secureText = text;
                 foreach (var finding in group)
                 {
                     var (line, character) = Position(text, finding.Anchor);
-                    var diagnostic = Assert.Single(reported, d => Code(d) == finding.RuleId);
-                    Assert.Equal(line, diagnostic["range"]!["start"]!["line"]!.GetValue<int>());
-                    Assert.Equal(character, diagnostic["range"]!["start"]!["character"]!.GetValue<int>());
+                    var diagnostic = Assert.Single(
+                        reported,
+                        d => Code(d) == finding.RuleId
+                             && d["range"]!["start"]!["line"]!.GetValue<int>() == line
+                             && d["range"]!["start"]!["character"]!.GetValue<int>() == character);
                     Assert.Equal(finding.Severity, diagnostic["severity"]!.GetValue<int>());
                     Assert.Equal(finding.Message, diagnostic["message"]!.GetValue<string>());
                     Assert.Equal($"https://github.com/AzSecAnalyzers/AzSecAnalyzers/blob/main/docs/rules/{finding.RuleId}.md", diagnostic["codeDescription"]!["href"]!.GetValue<string>());

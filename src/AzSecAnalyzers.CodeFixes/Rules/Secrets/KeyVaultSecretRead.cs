@@ -118,8 +118,8 @@ internal static class KeyVaultSecretRead
         {
             var (symbolType, isVariable) = symbol switch
             {
-                ILocalSymbol local when IsDeclaredBefore(local, position) => (local.Type, true),
-                IParameterSymbol parameter => (parameter.Type, true),
+                ILocalSymbol local when IsDeclaredBefore(model, local, position) && IsInEnclosingMember(model, local, position) => (local.Type, true),
+                IParameterSymbol parameter when IsInEnclosingMember(model, parameter, position) => (parameter.Type, true),
                 IFieldSymbol field when field.IsStatic || !staticContext => (field.Type, false),
                 IPropertySymbol { IsIndexer: false } property when property.IsStatic || !staticContext => (property.Type, false),
                 _ => ((ITypeSymbol?)null, false),
@@ -155,8 +155,25 @@ internal static class KeyVaultSecretRead
         => SymbolEqualityComparer.Default.Equals(candidate, type) || candidate.AllInterfaces.Contains(type, SymbolEqualityComparer.Default)
            || (candidate.BaseType is { } baseType && Is(baseType, type));
 
-    private static bool IsDeclaredBefore(ILocalSymbol local, int position)
-        => local.DeclaringSyntaxReferences.All(reference => reference.Span.End <= position);
+    private static bool IsDeclaredBefore(SemanticModel model, ILocalSymbol local, int position)
+        => local.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree == model.SyntaxTree && reference.Span.End <= position);
+
+    /// <summary>
+    /// A local or parameter is usable only inside the member (or lambda) that declares it. Lookup also
+    /// offers the locals of top-level statements in every other file, where using them is CS8801.
+    /// </summary>
+    private static bool IsInEnclosingMember(SemanticModel model, ISymbol variable, int position)
+    {
+        for (var symbol = model.GetEnclosingSymbol(position); symbol is not null; symbol = symbol.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbol, variable.ContainingSymbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsStaticContext(SemanticModel model, int position)
     {

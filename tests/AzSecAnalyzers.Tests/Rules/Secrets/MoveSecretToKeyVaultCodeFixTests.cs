@@ -267,6 +267,44 @@ public class MoveSecretToKeyVaultCodeFixTests
     }.RunAsync();
 
     [Fact]
+    public Task TopLevelBuilderInAnotherFile_IsNotUsed_CreatesSecretClient()
+    {
+        // Lookup offers the top-level `builder` in every file; using it outside Program.cs is CS8801.
+        const string program = """
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Build().Run();
+            """;
+        var test = new Verify101.Test();
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", program));
+        test.TestState.Sources.Add(("Archive.cs", $$"""
+            using Azure.Storage.Blobs;
+
+            static class Archive
+            {
+                public static BlobServiceClient Create() => new BlobServiceClient({|#0:"{{TestSecrets.StorageConnectionString}}"|});
+            }
+            """));
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", program));
+        test.FixedState.Sources.Add(("Archive.cs", """
+            using System;
+            using Azure.Identity;
+            using Azure.Security.KeyVault.Secrets;
+            using Azure.Storage.Blobs;
+
+            static class Archive
+            {
+                public static BlobServiceClient Create() => new BlobServiceClient(new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEYVAULT_URI")!), new DefaultAzureCredential()).GetSecret("ConnectionString").Value.Value);
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Expected101(0, "Azure Storage account key", "AccountKey=UvIm\u2026"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task ArgumentThroughLocal_FixesTheLiteral() => Verify102.VerifyCodeFixAsync("""
         using Azure.Identity;
         using Microsoft.Extensions.Configuration;
