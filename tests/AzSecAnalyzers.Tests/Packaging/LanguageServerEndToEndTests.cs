@@ -21,7 +21,8 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     /// <paramref name="Anchor"/> in <paramref name="File"/>), its LSP severity after the test's
     /// .editorconfig, its message, and the secure text that replaces the anchor's line.
     /// </summary>
-    public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine);
+    /// <remarks><paramref name="AlsoRemoveLineWith"/> names a line the secure version drops as well (a local that only fed the finding).</remarks>
+    public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine, string? AlsoRemoveLineWith = null);
 
     // LSP severities: 1 error, 2 warning, 3 information, 4 hint.
     private static readonly SampleFinding[] Expected =
@@ -39,7 +40,8 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "exportKey);",
             Severity: 2,
             "A hard-coded value reaches the secret parameter 'accountKey' of the 'StorageSharedKeyCredential' constructor; read the secret from Azure Key Vault or configuration, or use a TokenCredential",
-            SecureLine: "        return new StorageSharedKeyCredential(\"contosoexport\", Environment.GetEnvironmentVariable(\"EXPORT_ACCOUNT_KEY\")!);"),
+            SecureLine: "        return new StorageSharedKeyCredential(\"contosoexport\", Environment.GetEnvironmentVariable(\"EXPORT_ACCOUNT_KEY\")!);",
+            AlsoRemoveLineWith: "var exportKey = \"export-account-key-2024\";"),
         new(
             "AZSEC102",
             "SecretsExamples.cs",
@@ -241,6 +243,10 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
                     Assert.Equal(finding.Message, diagnostic["message"]!.GetValue<string>());
                     Assert.Equal($"https://github.com/AzSecAnalyzers/AzSecAnalyzers/blob/main/docs/rules/{finding.RuleId}.md", diagnostic["codeDescription"]!["href"]!.GetValue<string>());
                     secureText = ReplaceLine(secureText, finding.Anchor, finding.SecureLine);
+                    if (finding.AlsoRemoveLineWith is { } removed)
+                    {
+                        secureText = RemoveLine(secureText, removed);
+                    }
                 }
 
                 await server.NotifyAsync("textDocument/didChange", new JsonObject
@@ -328,6 +334,15 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
         var line = text[..index].Count(c => c == '\n');
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         return (line, index - lineStart);
+    }
+
+    private static string RemoveLine(string text, string anchor)
+    {
+        var index = text.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"The sample no longer contains '{anchor}'");
+        var start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var end = text.IndexOf('\n', index);
+        return text[..start] + (end < 0 ? string.Empty : text[(end + 1)..]);
     }
 
     private static string ReplaceLine(string text, string anchor, string replacement)

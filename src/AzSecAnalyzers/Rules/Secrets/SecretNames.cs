@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using AzSecAnalyzers.Infrastructure;
 
 namespace AzSecAnalyzers.Rules.Secrets;
 
@@ -85,6 +87,17 @@ internal sealed class SecretNames
         if (text.IndexOf("://", StringComparison.Ordinal) >= 0 && text.IndexOf('@') < 0)
         {
             return true;
+        }
+
+        // A connection string with no credential part ("Server=…;Database=…;Authentication=Active Directory
+        // Default") names a resource, not a secret: the secure way to write one must stay silent.
+        if (text.IndexOf(';') > 0 && text.IndexOf('=') > 0)
+        {
+            var parts = ConnectionString.Parse(text).Parts;
+            if (parts.Count >= 2 && !parts.Any(part => IsCredentialKey(part.Key)))
+            {
+                return true;
+            }
         }
 
         // Format templates: "secretmanager.getsecrets.{0}", "Bearer {token}".
@@ -276,5 +289,20 @@ internal sealed class SecretNames
                 current.Clear();
             }
         }
+    }
+
+    private static readonly string[] CredentialKeyWords = { "key", "password", "pwd", "secret", "sig", "token", "credential" };
+
+    private static bool IsCredentialKey(string key)
+    {
+        foreach (var word in CredentialKeyWords)
+        {
+            if (key.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -28,7 +28,7 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string API_KEY = {|#0:\"ak-123456\"|};", "API_KEY")]
     [InlineData("private const string StorageAccessKey = {|#0:\"key-value-1\"|};", "StorageAccessKey")]
     [InlineData("private const string GitHubToken = {|#0:\"ghp_notreal123\"|};", "GitHubToken")]
-    [InlineData("private const string OrdersConnectionString = {|#0:\"Server=db;Database=orders\"|};", "OrdersConnectionString")]
+    [InlineData("private const string OrdersConnectionString = {|#0:\"Server=db;Database=orders;ApiKey=q8Zr2LmW\"|};", "OrdersConnectionString")]
     [InlineData("private const string SasToken = {|#0:\"sp=r&st=2024\"|};", "SasToken")]
     [InlineData("private const string ServiceCredential = {|#0:\"svc:pa55w0rd\"|};", "ServiceCredential")]
     [InlineData("private const string MyPasswd = {|#0:\"letmein\"|};", "MyPasswd")]
@@ -144,6 +144,25 @@ public class CredentialNamedSymbolAnalyzerTests
     [Fact]
     public Task CredentialShapedValue_IsLeftToAzsec101() => Verify.VerifyAnalyzerAsync(InClass(
         $$"""private const string ClientSecret = "{{TestSecrets.EntraSecret}}";"""));
+
+    [Theory]
+    [InlineData("Server=tcp:orders.database.windows.net,1433;Database=orders;Authentication=Active Directory Default")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=contosoarchive;EndpointSuffix=core.windows.net")]
+    [InlineData("Endpoint=sb://contoso.servicebus.windows.net/;EntityPath=orders")]
+    public Task ConnectionStringWithoutCredential_DoesNotTrigger(string value) => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            private const string OrdersConnectionString = "{{value}}";
+        }
+        """);
+
+    [Fact]
+    public Task ConnectionStringWithAnUnknownCredentialKey_Triggers() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            private const string PartnerConnectionString = {|#0:"Host=partner.example.com;ApiToken=q8Zr2LmW"|};
+        }
+        """, Verify.Diagnostic(Descriptors.AZSEC103_CredentialNamedSymbol).WithLocation(0).WithArguments("PartnerConnectionString"));
 
     [Fact]
     public Task ConfigurationRead_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
