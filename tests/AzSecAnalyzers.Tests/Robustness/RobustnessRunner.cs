@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace AzSecAnalyzers.Tests.Robustness;
 
 /// <summary>What happened to one case: how long it took, what it reported, and every failure.</summary>
-public sealed record CaseOutcome(RobustnessCase Case, TimeSpan Elapsed, int Diagnostics, int FixActions, IReadOnlyList<string> Failures);
+/// <remarks><paramref name="ShownTexts"/>: every text a user or a log would see: messages, diagnostic properties, fix titles.</remarks>
+public sealed record CaseOutcome(RobustnessCase Case, TimeSpan Elapsed, int Diagnostics, int FixActions, IReadOnlyList<string> Failures, IReadOnlyList<string> ShownTexts);
 
 /// <summary>
 /// Runs every analyzer and every code fix of the package over a case, the way an IDE would: the
@@ -82,6 +83,13 @@ internal sealed class RobustnessRunner : IDisposable
         failures.AddRange(exceptions);
         failures.AddRange(diagnostics.Where(d => d.Id is "AD0001" or "AD0002").Select(d => d.ToString()));
 
+        var shown = new List<string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            shown.Add($"{diagnostic.Id} message: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            shown.AddRange(diagnostic.Properties.Select(p => $"{diagnostic.Id} property {p.Key}: {p.Value}"));
+        }
+
         var fixActions = 0;
         if (applyFixes)
         {
@@ -97,7 +105,7 @@ internal sealed class RobustnessRunner : IDisposable
                 {
                     try
                     {
-                        fixActions += await ApplyFixesAsync(fix, document, diagnostic, cancellationToken).ConfigureAwait(false);
+                        fixActions += await ApplyFixesAsync(fix, document, diagnostic, shown, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
@@ -107,16 +115,17 @@ internal sealed class RobustnessRunner : IDisposable
             }
         }
 
-        return new CaseOutcome(robustnessCase, stopwatch.Elapsed, diagnostics.Length, fixActions, failures);
+        return new CaseOutcome(robustnessCase, stopwatch.Elapsed, diagnostics.Length, fixActions, failures, shown);
     }
 
-    private static async Task<int> ApplyFixesAsync(CodeFixProvider fix, Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<int> ApplyFixesAsync(CodeFixProvider fix, Document document, Diagnostic diagnostic, List<string> shown, CancellationToken cancellationToken)
     {
         var actions = new List<CodeAction>();
         await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken)).ConfigureAwait(false);
         foreach (var action in actions.SelectMany(Flatten))
         {
             Assert.False(string.IsNullOrWhiteSpace(action.Title));
+            shown.Add($"{diagnostic.Id} fix title: {action.Title}");
             foreach (var operation in await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (operation is ApplyChangesOperation apply)
