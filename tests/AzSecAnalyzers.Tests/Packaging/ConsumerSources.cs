@@ -1,3 +1,5 @@
+using AzSecAnalyzers.Tests.Infrastructure;
+
 namespace AzSecAnalyzers.Tests.Packaging;
 
 /// <summary>The throw-away project a user would write: net8.0, one PackageReference to AzSecAnalyzers.</summary>
@@ -65,6 +67,16 @@ internal static class ConsumerSources
                 handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
                 return handler;
             }
+        }
+        """;
+
+    /// <summary>An invented storage key in source: the build must report it without printing it (logs are public).</summary>
+    public const string Secret = $$"""
+        namespace Consumer;
+
+        internal static class Archive
+        {
+            public const string ConnectionString = "{{TestSecrets.StorageConnectionString}}";
         }
         """;
 }

@@ -89,6 +89,13 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         var result = run.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "AZSEC301" && !r.TryGetProperty("suppressions", out _));
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(ConsumerSources.FindingLine, region.GetProperty("startLine").GetInt32());
+
+        // Secret hygiene through a real build: the key in Secret.cs is reported, and neither the build
+        // log nor the SARIF file shows more of it than the short redacted preview.
+        Assert.Contains(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "AZSEC101");
+        var leak = AzSecAnalyzers.Tests.Infrastructure.TestSecrets.StorageKey.Substring(4, 12);
+        Assert.DoesNotContain(leak, File.ReadAllText(sarifPath), StringComparison.Ordinal);
+        Assert.DoesNotContain(leak, build.Output, StringComparison.Ordinal);
     }
 
     [Theory]

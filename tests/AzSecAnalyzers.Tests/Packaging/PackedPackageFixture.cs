@@ -114,6 +114,7 @@ public sealed class PackedPackageFixture : IDisposable
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), ConsumerSources.Project);
         File.WriteAllText(Path.Combine(directory, "Insecure.cs"), ConsumerSources.Insecure);
         File.WriteAllText(Path.Combine(directory, "Suppressed.cs"), ConsumerSources.Suppressed);
+        File.WriteAllText(Path.Combine(directory, "Secret.cs"), ConsumerSources.Secret);
         ConfigureAndRestore(directory, editorConfig);
         return directory;
     }
