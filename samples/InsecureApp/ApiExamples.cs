@@ -1,6 +1,7 @@
 using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,6 +25,13 @@ public static class ApiExamples
         builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.SetIsOriginAllowed(_ => true).AllowCredentials()));
 
         builder.Services.AddAuthentication().AddCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.None);
+
+        // A limiter policy exists, but nothing applies it to the sign-in endpoint (AZSEC412).
+        builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("sign-in", limiter =>
+        {
+            limiter.PermitLimit = 5;
+            limiter.Window = TimeSpan.FromMinutes(1);
+        }));
 
         builder.Services.AddOpenApi();
         builder.Services.AddControllers();

@@ -55,6 +55,10 @@ internal sealed class Fixer
                 continue;
             }
 
+            // A batch can leave findings behind (Fix All drops edits that overlap, such as two fixes adding
+            // the same using directives): a fix that made progress may run again on what is left.
+            attempted.Remove((fixer.GetType().FullName!, key));
+
             foreach (var diagnostic in groupDiagnostics)
             {
                 var path = Paths.Relative(_root, diagnostic.Location.GetLineSpan().Path);
