@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure.AspNetCore;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,6 +23,34 @@ internal static class DevelopmentCheckWrapper
     private const string LegacyHostingEnvironment = "Microsoft.AspNetCore.Hosting.IHostingEnvironment";
 
     /// <summary>The statement the diagnostic is on, when it is a whole statement of a block or a top-level statement.</summary>
+    /// <summary>Offers "Run only when env.IsDevelopment()" for every diagnostic the analyzer marked as wrappable.</summary>
+    public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.ContainsKey(DevelopmentOnly.WrapProperty)
+                || FindStatement(root, diagnostic) is not { } statement
+                || FindEnvironment(model, statement, context.CancellationToken) is not { } environment)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Run only when {environment}.IsDevelopment()",
+                    cancellationToken => WrapAsync(context.Document, statement, environment, cancellationToken),
+                    equivalenceKey),
+                diagnostic);
+        }
+    }
+
     public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);

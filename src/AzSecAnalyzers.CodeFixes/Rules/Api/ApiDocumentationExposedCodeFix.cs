@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
@@ -17,30 +15,6 @@ public sealed class ApiDocumentationExposedCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.ContainsKey(DevelopmentOnly.WrapProperty)
-                || DevelopmentCheckWrapper.FindStatement(root, diagnostic) is not { } statement
-                || DevelopmentCheckWrapper.FindEnvironment(model, statement, context.CancellationToken) is not { } environment)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Run only when {environment}.IsDevelopment()",
-                    cancellationToken => DevelopmentCheckWrapper.WrapAsync(context.Document, statement, environment, cancellationToken),
-                    EquivalenceKeys.WrapApiDocumentationInDevelopmentCheck),
-                diagnostic);
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        => DevelopmentCheckWrapper.RegisterAsync(context, EquivalenceKeys.WrapApiDocumentationInDevelopmentCheck);
 }
