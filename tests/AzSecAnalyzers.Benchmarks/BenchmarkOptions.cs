@@ -8,7 +8,7 @@ internal sealed record BenchmarkOptions
     public const string Usage = """
         AzSecAnalyzers.Benchmarks: analyzer cost per compilation against the peers, and IDE latency.
 
-          --files N            generated files (default 2000, about 200k lines)
+          --files N            generated files (default 2000, about 170k lines)
           --seed N             corpus seed (default 20261129)
           --iterations N       timed runs per set; medians are reported (default 5)
           --warmup N           untimed runs per set first (default 1)
