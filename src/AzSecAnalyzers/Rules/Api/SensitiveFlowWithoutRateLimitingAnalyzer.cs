@@ -36,24 +36,10 @@ public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var model = new EndpointModel(aspNetCore);
-        var configuration = new ApiConfiguration(model);
-        configuration.Register(context);
-        var rule = new Rule(model, configuration);
-        if (aspNetCore.ControllerBase is not null)
-        {
-            context.RegisterSymbolAction(rule.AnalyzeMethod, SymbolKind.Method);
-        }
-
-        if (aspNetCore.EndpointRouteBuilderExtensions is not null)
-        {
-            context.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
-        }
-
-        context.RegisterCompilationEndAction(rule.Report);
+        EndpointRules.Register(context, aspNetCore, static (model, configuration) => new Rule(model, configuration));
     }
 
-    private sealed class Rule
+    private sealed class Rule : IEndpointRule
     {
         private readonly EndpointModel _model;
         private readonly ApiConfiguration _configuration;
