@@ -16,9 +16,6 @@ namespace AzSecAnalyzers.Rules.Identity;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DefaultAzureCredentialInProductionAnalyzer : AzSecAnalyzer
 {
-    private static readonly ImmutableArray<string> TestFrameworkAssemblies = ImmutableArray.Create(
-        "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework");
-
     /// <summary>The options properties that switch the developer-tool credentials off.</summary>
     private static readonly ImmutableArray<string> DeveloperExclusions = ImmutableArray.Create(
         "ExcludeAzureCliCredential", "ExcludeAzureDeveloperCliCredential", "ExcludeAzurePowerShellCredential",
@@ -30,7 +27,7 @@ public sealed class DefaultAzureCredentialInProductionAnalyzer : AzSecAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
     {
         var credential = types.Get(WellKnownTypeNames.DefaultAzureCredential);
-        if (credential is null || IsTestProject(context.Compilation))
+        if (credential is null || TestProjects.IsTestProject(context.Compilation))
         {
             return;
         }
@@ -48,22 +45,6 @@ public sealed class DefaultAzureCredentialInProductionAnalyzer : AzSecAnalyzer
                 c.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC204_DefaultAzureCredentialInProduction, location, "'DefaultAzureCredential'"));
             },
             OperationKind.ObjectCreation);
-    }
-
-    private static bool IsTestProject(Compilation compilation)
-    {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
-        {
-            foreach (var name in TestFrameworkAssemblies)
-            {
-                if (string.Equals(assembly.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

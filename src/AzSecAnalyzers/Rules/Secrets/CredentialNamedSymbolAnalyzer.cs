@@ -21,7 +21,7 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
     {
-        var isTestProject = SecretTargets.IsTestProject(context.Compilation);
+        var isTestProject = TestProjects.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
         var once = new ReportOnce();
         context.RegisterOperationAction(

@@ -109,7 +109,7 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
             types.Get(WellKnownTypeNames.Encoding),
             types.Get(WellKnownTypeNames.Convert),
             types.Get(WellKnownTypeNames.NetworkCredential),
-            SecretTargets.IsTestProject(context.Compilation));
+            TestProjects.IsTestProject(context.Compilation));
         context.RegisterOperationAction(rule.AnalyzeArgument, OperationKind.Argument);
         if (properties.Count > 0)
         {

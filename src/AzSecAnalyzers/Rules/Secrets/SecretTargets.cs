@@ -19,26 +19,6 @@ public static class SecretProperties
 /// <summary>Helpers the secret rules share: the name a value is stored under, Key Vault names, test projects.</summary>
 internal static class SecretTargets
 {
-    private static readonly ImmutableArray<string> TestFrameworkAssemblies = ImmutableArray.Create(
-        "xunit.core", "xunit.assert", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework");
-
-    /// <summary>True when the compilation references xunit, NUnit or MSTest.</summary>
-    public static bool IsTestProject(Compilation compilation)
-    {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
-        {
-            foreach (var name in TestFrameworkAssemblies)
-            {
-                if (string.Equals(assembly.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The name of what <paramref name="value"/> is stored in or passed as: a variable, field, property,
     /// parameter (default value or argument), a constant indexer key (<c>["Password"] = …</c>), or the
