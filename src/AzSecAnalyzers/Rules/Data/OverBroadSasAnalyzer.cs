@@ -316,7 +316,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                 case IArgumentOperation argument:
                     return IsSasSink(argument);
                 case IInvocationOperation invocation when invocation.Instance == use:
-                    return invocation.TargetMethod.Name == "ToSasQueryParameters";
+                    return invocation.TargetMethod.Name is "ToSasQueryParameters" or "Sign";
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return LocalNeverGetsExpiry(declarator.Symbol, declarator);
                 default:
@@ -347,7 +347,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                     case IPropertyReferenceOperation:
                         break;
                     case IInvocationOperation invocation when invocation.Instance == reference:
-                        signed |= invocation.TargetMethod.Name == "ToSasQueryParameters";
+                        signed |= invocation.TargetMethod.Name is "ToSasQueryParameters" or "Sign";
                         break;
                     case IArgumentOperation argument when IsSasSink(argument):
                         signed = true;

@@ -14,6 +14,7 @@ namespace AzSecAnalyzers.Rules.Data;
 internal sealed class SasExpiry
 {
     private const double HoursPerDay = 24;
+    private const double MaxMagnitude = 1e8;
 
     private readonly INamedTypeSymbol? _dateTimeOffset;
     private readonly INamedTypeSymbol? _dateTime;
@@ -152,7 +153,7 @@ internal sealed class SasExpiry
             return null;
         }
 
-        return constant switch
+        double? number = constant switch
         {
             int i => i,
             long l => l,
@@ -163,6 +164,9 @@ internal sealed class SasExpiry
             decimal m => (double)m,
             _ => null,
         };
+
+        // Beyond DateTimeOffset's range the call throws at run time: not an expiry worth a message.
+        return number is { } finite && Math.Abs(finite) <= MaxMagnitude ? finite : null;
     }
 
     private bool IsDate(ITypeSymbol? type) => Is(type, _dateTimeOffset) || Is(type, _dateTime);
