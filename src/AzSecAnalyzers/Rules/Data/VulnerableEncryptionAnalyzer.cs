@@ -8,8 +8,9 @@ namespace AzSecAnalyzers.Rules.Data;
 
 /// <summary>
 /// AZSEC503: encryption that no longer protects data: Azure Storage client-side encryption
-/// <c>ClientSideEncryptionVersion.V1_0</c> (CVE-2022-30187) in a <c>ClientSideEncryptionOptions</c> /
-/// <c>QueueClientSideEncryptionOptions</c> constructor or <c>EncryptionVersion</c>; RSA keys under 2048 bits
+/// <c>ClientSideEncryptionVersion.V1_0</c> (CVE-2022-30187) passed where a <c>ClientSideEncryptionVersion</c> is
+/// expected (the <c>ClientSideEncryptionOptions</c> / <c>QueueClientSideEncryptionOptions</c> constructors; their
+/// <c>EncryptionVersion</c> property is read-only); RSA keys under 2048 bits
 /// (Key Vault <c>CreateRsaKeyOptions.KeySize</c>, <c>RSA.Create(n)</c>, <c>new RSACryptoServiceProvider(n)</c> and other
 /// RSA constructors, <c>rsa.KeySize = n</c>); <c>CipherMode.ECB</c> assigned to <c>SymmetricAlgorithm.Mode</c> and the
 /// <c>EncryptEcb</c>/<c>DecryptEcb</c> one-shot calls; DES, Triple DES and RC2 created through their <c>Create</c>
@@ -137,16 +138,12 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             var name = $"'{(target.Instance?.Type ?? property.ContainingType).Name}.{property.Name}'";
             switch (property.Name)
             {
-                case "EncryptionVersion" when _clientSideVersion is not null && SymbolEqualityComparer.Default.Equals(property.Type, _clientSideVersion):
-                    CheckVersion(context, assignment.Value, name);
-                    break;
                 case "KeySize" when (_createRsaKeyOptions is not null && InheritsFrom(property.ContainingType, _createRsaKeyOptions))
                                     || (_rsa is not null && (InheritsFrom(target.Instance?.Type, _rsa) || InheritsFrom(property.ContainingType, _rsa))):
                     CheckKeySize(context, assignment.Value, name);
                     break;
                 case "Mode" when _symmetric is not null && _cipherMode is not null && InheritsFrom(property.ContainingType, _symmetric):
-                    var mode = LocalValue.Resolve(assignment.Value);
-                    if (mode is IFieldReferenceOperation { Field: { Name: "ECB" } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, _cipherMode))
+                    if (IsMember(LocalValue.Resolve(assignment.Value), _cipherMode, "ECB"))
                     {
                         Report(context, assignment.Value.Syntax.GetLocation(), null, name, EcbProblem, EcbFix);
                     }
@@ -200,12 +197,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
         private void CheckVersion(OperationAnalysisContext context, IOperation value, string name)
         {
-            var resolved = LocalValue.Resolve(value);
-            var isV1 = resolved switch
-            {
-                IFieldReferenceOperation { Field: { Name: "V1_0" } field } => SymbolEqualityComparer.Default.Equals(field.ContainingType, _clientSideVersion),
-                _ => false,
-            };
+            var isV1 = IsMember(LocalValue.Resolve(value), _clientSideVersion, "V1_0");
             if (isV1)
             {
                 Report(context, value.Syntax.GetLocation(), Version2Properties, name, ClientSideProblem, ClientSideFix);
@@ -242,6 +234,35 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
                 "RC2" or "RC2CRYPTOSERVICEPROVIDER" => "RC2",
                 _ => null,
             };
+        }
+
+        /// <summary>The enum member itself, or a constant declared with its value (not a cast number).</summary>
+        private static bool IsMember(IOperation value, INamedTypeSymbol? enumType, string member)
+        {
+            if (enumType is null || value is not IFieldReferenceOperation { Field: { } field })
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(field.ContainingType, enumType))
+            {
+                return field.Name == member;
+            }
+
+            if (!field.IsConst || !SymbolEqualityComparer.Default.Equals(field.Type, enumType) || value.ConstantValue is not { HasValue: true, Value: { } constant })
+            {
+                return false;
+            }
+
+            foreach (var candidate in enumType.GetMembers(member))
+            {
+                if (candidate is IFieldSymbol { HasConstantValue: true } enumMember && Equals(enumMember.ConstantValue, constant))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
