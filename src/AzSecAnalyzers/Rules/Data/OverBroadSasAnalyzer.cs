@@ -101,16 +101,13 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            string api;
             bool accountScope;
             if (_builders.Contains(owner) && (method.MethodKind == MethodKind.Constructor || method.Name == "SetPermissions"))
             {
-                api = method.MethodKind == MethodKind.Constructor ? $"The '{owner.Name}' constructor argument '{parameter.Name}'" : $"'{owner.Name}.SetPermissions'";
                 accountScope = IsAccountBuilder(owner);
             }
             else if (_clients.Contains(owner) && method.Name is "GenerateSasUri" or "GenerateAccountSasUri")
             {
-                api = $"The '{owner.Name}.{method.Name}' argument '{parameter.Name}'";
                 accountScope = owner.Name is "TableServiceClient" || method.Name == "GenerateAccountSasUri";
             }
             else
@@ -118,7 +115,22 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            Check(context, argument.Value, parameter.Type, parameter.Name == "expiresOn", accountScope, api);
+            Check(context, argument.Value, parameter.Type, parameter.Name == "expiresOn", accountScope, parameter);
+        }
+
+        /// <summary>How the message names the argument or property: built only for a finding.</summary>
+        private static string NameOf(ISymbol target)
+        {
+            if (target is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter)
+            {
+                return method.MethodKind == MethodKind.Constructor
+                    ? $"The '{method.ContainingType.Name}' constructor argument '{parameter.Name}'"
+                    : method.Name == "SetPermissions"
+                    ? $"'{method.ContainingType.Name}.SetPermissions'"
+                    : $"The '{method.ContainingType.Name}.{method.Name}' argument '{parameter.Name}'";
+            }
+
+            return $"'{target.ContainingType.Name}.{target.Name}'";
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -136,7 +148,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                 property.Type,
                 property.Name == "ExpiresOn",
                 IsAccountBuilder(property.ContainingType),
-                $"'{property.ContainingType.Name}.{property.Name}'");
+                property);
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -167,7 +179,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                 "has no expiry: ExpiresOn is never set and no stored access policy Identifier is named"));
         }
 
-        private void Check(OperationAnalysisContext context, IOperation value, ITypeSymbol type, bool isExpiry, bool accountScope, string api)
+        private void Check(OperationAnalysisContext context, IOperation value, ITypeSymbol type, bool isExpiry, bool accountScope, ISymbol target)
         {
             string? problem = null;
             if (isExpiry || type.Name == "DateTimeOffset")
@@ -205,7 +217,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 
             if (problem is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC502_OverBroadSas, value.Syntax.GetLocation(), api, problem));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC502_OverBroadSas, value.Syntax.GetLocation(), NameOf(target), problem));
             }
         }
 

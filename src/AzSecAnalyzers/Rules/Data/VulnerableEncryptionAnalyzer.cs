@@ -111,21 +111,30 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            var owner = method.MethodKind == MethodKind.Constructor
-                ? $"The '{method.ContainingType.Name}' constructor argument '{parameter.Name}'"
-                : $"The '{method.ContainingType.Name}.{method.Name}' argument '{parameter.Name}'";
             if (_clientSideVersion is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, _clientSideVersion))
             {
-                CheckVersion(context, argument.Value, owner);
+                CheckVersion(context, argument.Value, method, parameter);
             }
             else if (parameter.Type.SpecialType == SpecialType.System_Int32
                      && _rsa is not null
                      && InheritsFrom(method.ContainingType, _rsa)
                      && (method.MethodKind == MethodKind.Constructor || (method.Name == "Create" && method.IsStatic)))
             {
-                CheckKeySize(context, argument.Value, owner);
+                if (SmallKeySize(argument.Value) is { } bits)
+                {
+                    ReportKeySize(context, argument.Value, ArgumentName(method, parameter), bits);
+                }
             }
         }
+
+        /// <summary>"The 'RSA.Create' argument 'keySizeInBits'": built only for a finding.</summary>
+        private static string ArgumentName(IMethodSymbol method, IParameterSymbol parameter)
+            => method.MethodKind == MethodKind.Constructor
+                ? $"The '{method.ContainingType.Name}' constructor argument '{parameter.Name}'"
+                : $"The '{method.ContainingType.Name}.{method.Name}' argument '{parameter.Name}'";
+
+        private static string PropertyName(IPropertyReferenceOperation target)
+            => $"'{(target.Instance?.Type ?? target.Property.ContainingType).Name}.{target.Property.Name}'";
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
@@ -135,17 +144,20 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            var name = $"'{(target.Instance?.Type ?? property.ContainingType).Name}.{property.Name}'";
             switch (property.Name)
             {
                 case "KeySize" when (_createRsaKeyOptions is not null && InheritsFrom(property.ContainingType, _createRsaKeyOptions))
                                     || (_rsa is not null && (InheritsFrom(target.Instance?.Type, _rsa) || InheritsFrom(property.ContainingType, _rsa))):
-                    CheckKeySize(context, assignment.Value, name);
+                    if (SmallKeySize(assignment.Value) is { } bits)
+                    {
+                        ReportKeySize(context, assignment.Value, PropertyName(target), bits);
+                    }
+
                     break;
                 case "Mode" when _symmetric is not null && _cipherMode is not null && InheritsFrom(property.ContainingType, _symmetric):
                     if (IsMember(LocalValue.Resolve(assignment.Value), _cipherMode, "ECB"))
                     {
-                        Report(context, assignment.Value.Syntax.GetLocation(), null, name, EcbProblem, EcbFix);
+                        Report(context, assignment.Value.Syntax.GetLocation(), null, PropertyName(target), EcbProblem, EcbFix);
                     }
 
                     break;
@@ -195,22 +207,20 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void CheckVersion(OperationAnalysisContext context, IOperation value, string name)
+        private void CheckVersion(OperationAnalysisContext context, IOperation value, IMethodSymbol method, IParameterSymbol parameter)
         {
-            var isV1 = IsMember(LocalValue.Resolve(value), _clientSideVersion, "V1_0");
-            if (isV1)
+            if (IsMember(LocalValue.Resolve(value), _clientSideVersion, "V1_0"))
             {
-                Report(context, value.Syntax.GetLocation(), Version2Properties, name, ClientSideProblem, ClientSideFix);
+                Report(context, value.Syntax.GetLocation(), Version2Properties, ArgumentName(method, parameter), ClientSideProblem, ClientSideFix);
             }
         }
 
-        private static void CheckKeySize(OperationAnalysisContext context, IOperation value, string name)
-        {
-            if (LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits)
-            {
-                Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);
-            }
-        }
+        /// <summary>The key size when it is a constant under 2048 bits; otherwise null.</summary>
+        private static int? SmallKeySize(IOperation value)
+            => LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
+
+        private static void ReportKeySize(OperationAnalysisContext context, IOperation value, string name, int bits)
+            => Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);
 
         private string? WeakCipherOf(INamedTypeSymbol? type)
             => InheritsFrom(type, _des) ? "DES"
