@@ -97,6 +97,25 @@ public class OverBroadSasAnalyzerTests
         Expected(3, "The 'TableServiceClient.GenerateSasUri' argument 'permissions'", "grants write and delete on the whole storage account (TableAccountSasPermissions)"));
 
     [Fact]
+    public Task TableAccountSasBuilder_RawPermissionsAndConstantLifetime_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Azure.Data.Tables.Sas;
+
+        class C
+        {
+            private const int LifetimeDays = 365;
+
+            TableAccountSasBuilder Create()
+                => new TableAccountSasBuilder({|#0:"rwdlau"|}, TableAccountSasResourceTypes.All, {|#1:DateTimeOffset.UtcNow.AddDays(LifetimeDays)|});
+
+            TableAccountSasBuilder ReadOnly()
+                => new TableAccountSasBuilder("rl", TableAccountSasResourceTypes.All, DateTimeOffset.UtcNow.AddDays(1));
+        }
+        """,
+        Expected(0, "The 'TableAccountSasBuilder' constructor argument 'rawPermissions'", "grants write and delete on the whole storage account (\"rwdlau\")"),
+        Expected(1, "The 'TableAccountSasBuilder' constructor argument 'expiresOn'", Days(365)));
+
+    [Fact]
     public Task ServiceSas_WriteAndDelete_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using System;
         using Azure.Storage.Blobs;

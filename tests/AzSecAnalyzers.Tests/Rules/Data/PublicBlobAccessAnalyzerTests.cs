@@ -131,6 +131,27 @@ public class PublicBlobAccessAnalyzerTests
         """);
 
     [Fact]
+    public Task LocalPassedByRefOrDeclaredWithoutValue_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Models;
+
+        class C
+        {
+            static void Harden(ref PublicAccessType access) => access = PublicAccessType.None;
+
+            void Run(BlobContainerClient container, bool flag)
+            {
+                var access = PublicAccessType.Blob;
+                Harden(ref access);
+                container.Create(access);
+                PublicAccessType later;
+                later = PublicAccessType.Blob;
+                container.Create(later);
+            }
+        }
+        """);
+
+    [Fact]
     public Task ComparisonsAndSwitches_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Azure.Storage.Blobs.Models;
 
