@@ -23,4 +23,7 @@ public static class EquivalenceKeys
     public const string SecureCookie = "AZSEC409.SecureCookie";
     public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
     public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";
+    public const string DisablePublicBlobAccess = "AZSEC501.PublicAccessTypeNone";
+    public const string UseClientSideEncryptionV2 = "AZSEC503.ClientSideEncryptionV2";
+    public const string UseRsaKeySize2048 = "AZSEC503.RsaKeySize2048";
 }

@@ -32,4 +32,9 @@ public static class RuleIds
     public const string InsecureCookie = "AZSEC409";
     public const string SensitiveFlowWithoutRateLimiting = "AZSEC412";
     public const string ApiDocumentationExposed = "AZSEC413";
+
+    // AZSEC5xx: AzureSecurity.Data
+    public const string PublicBlobAccess = "AZSEC501";
+    public const string OverBroadSas = "AZSEC502";
+    public const string VulnerableEncryption = "AZSEC503";
 }

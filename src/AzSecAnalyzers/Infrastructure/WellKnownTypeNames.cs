@@ -129,4 +129,33 @@ internal static class WellKnownTypeNames
 
     // Secrets: what the Key Vault code fix reads from
     public const string SecretClient = "Azure.Security.KeyVault.Secrets.SecretClient";
+
+    // Data protection (AZSEC5xx); BlobContainerClient is listed above
+    public const string BlobServiceClient = "Azure.Storage.Blobs.BlobServiceClient";
+    public const string PublicAccessType = "Azure.Storage.Blobs.Models.PublicAccessType";
+    public const string BlobBaseClient = "Azure.Storage.Blobs.Specialized.BlobBaseClient";
+    public const string QueueClient = "Azure.Storage.Queues.QueueClient";
+    public const string QueueServiceClient = "Azure.Storage.Queues.QueueServiceClient";
+    public const string TableServiceClient = "Azure.Data.Tables.TableServiceClient";
+    public const string ShareClient = "Azure.Storage.Files.Shares.ShareClient";
+    public const string ShareDirectoryClient = "Azure.Storage.Files.Shares.ShareDirectoryClient";
+    public const string ShareFileClient = "Azure.Storage.Files.Shares.ShareFileClient";
+    public const string ShareServiceClient = "Azure.Storage.Files.Shares.ShareServiceClient";
+    public const string BlobSasBuilder = "Azure.Storage.Sas.BlobSasBuilder";
+    public const string AccountSasBuilder = "Azure.Storage.Sas.AccountSasBuilder";
+    public const string QueueSasBuilder = "Azure.Storage.Sas.QueueSasBuilder";
+    public const string ShareSasBuilder = "Azure.Storage.Sas.ShareSasBuilder";
+    public const string TableSasBuilder = "Azure.Data.Tables.Sas.TableSasBuilder";
+    public const string TableAccountSasBuilder = "Azure.Data.Tables.Sas.TableAccountSasBuilder";
+    public const string DateTimeOffset = "System.DateTimeOffset";
+    public const string DateTime = "System.DateTime";
+    public const string TimeSpan = "System.TimeSpan";
+    public const string ClientSideEncryptionVersion = "Azure.Storage.ClientSideEncryptionVersion";
+    public const string CreateRsaKeyOptions = "Azure.Security.KeyVault.Keys.CreateRsaKeyOptions";
+    public const string Rsa = "System.Security.Cryptography.RSA";
+    public const string SymmetricAlgorithm = "System.Security.Cryptography.SymmetricAlgorithm";
+    public const string CipherMode = "System.Security.Cryptography.CipherMode";
+    public const string Des = "System.Security.Cryptography.DES";
+    public const string TripleDes = "System.Security.Cryptography.TripleDES";
+    public const string Rc2 = "System.Security.Cryptography.RC2";
 }
