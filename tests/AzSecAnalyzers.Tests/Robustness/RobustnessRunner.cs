@@ -79,7 +79,18 @@ internal sealed class RobustnessRunner : IDisposable
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: true);
 
-        var diagnostics = await compilation.WithAnalyzers(_analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = await compilation.WithAnalyzers(_analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && CompilerAloneThrows(compilation, cancellationToken))
+        {
+            // The C# compiler itself crashes on this mutated input (e.g. in its nullable analysis): a
+            // user's build would stop there too, before any analyzer of ours could run. Not our failure.
+            return new CaseOutcome(robustnessCase, stopwatch.Elapsed, 0, 0, failures, Array.Empty<string>());
+        }
+
         failures.AddRange(exceptions);
         failures.AddRange(diagnostics.Where(d => d.Id is "AD0001" or "AD0002").Select(d => d.ToString()));
 
@@ -116,6 +127,21 @@ internal sealed class RobustnessRunner : IDisposable
         }
 
         return new CaseOutcome(robustnessCase, stopwatch.Elapsed, diagnostics.Length, fixActions, failures, shown);
+    }
+
+    /// <summary>Whether a fresh copy of the compilation throws while the compiler alone reports its own diagnostics.</summary>
+    private static bool CompilerAloneThrows(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
+        try
+        {
+            _ = fresh.GetDiagnostics(cancellationToken);
+            return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return true;
+        }
     }
 
     private static async Task<int> ApplyFixesAsync(CodeFixProvider fix, Document document, Diagnostic diagnostic, List<string> shown, CancellationToken cancellationToken)
