@@ -18,6 +18,23 @@ internal static class XmlConfigurationReader
 {
     public static List<ConfigurationEntry> Read(string text, bool publishSettings)
     {
+        // XmlReader rejects a byte order mark in a string; read after it and shift the spans back.
+        if (text.Length == 0 || text[0] != '\uFEFF')
+        {
+            return ReadCore(text, publishSettings);
+        }
+
+        var shifted = new List<ConfigurationEntry>();
+        foreach (var entry in ReadCore(text.Substring(1), publishSettings))
+        {
+            shifted.Add(new ConfigurationEntry(entry.Path, entry.Key, entry.Value, new TextSpan(entry.Span.Start + 1, entry.Span.Length), entry.IsConnectionString));
+        }
+
+        return shifted;
+    }
+
+    private static List<ConfigurationEntry> ReadCore(string text, bool publishSettings)
+    {
         var entries = new List<ConfigurationEntry>();
         var settings = new XmlReaderSettings
         {
