@@ -28,6 +28,8 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         Assert.Equal(new[] { "analyzers/dotnet/cs/AzSecAnalyzers.CodeFixes.dll", "analyzers/dotnet/cs/AzSecAnalyzers.dll" }, dlls);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Contains("buildTransitive/AzSecAnalyzers.props", entries);
+        Assert.Contains("buildTransitive/AzSecAnalyzers.targets", entries);
+        Assert.Contains("build/AzSecAnalyzers.targets", entries);
         Assert.Contains("README.md", entries);
 
         var nuspecEntry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
@@ -145,6 +147,51 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("AZSEC301", build.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AppSettingsSecret_IsReportedAtItsLineAndColumn_WithoutShowingIt()
+    {
+        var consumer = package.CreateConsumer("config-default");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var build = PackedPackageFixture.Build(consumer);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
+        Assert.Contains("in appsettings.json at 'ConnectionStrings:Orders'", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzSecAnalyzers.Tests.Infrastructure.TestSecrets.SharedKey.Substring(4, 12), build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettingsSecret_WithTheOptOutProperty_IsNotReported()
+    {
+        var consumer = package.CreateConsumer("config-opt-out");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var build = PackedPackageFixture.Build(consumer, "-p:AzSecScanConfigurationFiles=false");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain("AZSEC104", build.Output, StringComparison.Ordinal);
+        Assert.Contains("AZSEC301", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettingsAlreadyListedAsAdditionalFiles_IsReportedOnce()
+    {
+        var consumer = package.CreateConsumer("config-user-listed");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var project = Path.Combine(consumer, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+        var build = PackedPackageFixture.Build(consumer);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
+    }
+
+    /// <summary>Every `appsettings.json(line,col)` AZSEC104 warning line in MSBuild output, duplicates kept.</summary>
+    private static string[] ConfigurationFindings(string output)
+        => Regex.Matches(output, @"(appsettings\.json\(\d+,\d+\)): warning AZSEC104")
+            .Select(m => m.Groups[1].Value)
+            .ToArray();
 
     /// <summary>The distinct `File(line,col)` locations of AZSEC301 findings with the given level in MSBuild output.</summary>
     private static string[] Findings(string output, string level)
