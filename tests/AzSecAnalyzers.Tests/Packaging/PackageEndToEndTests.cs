@@ -153,11 +153,13 @@ public class PackageEndToEndTests(PackedPackageFixture package)
     {
         var consumer = package.CreateConsumer("config-default");
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
-        var build = PackedPackageFixture.Build(consumer);
+        var sarifPath = Path.Combine(consumer, "build.sarif");
+        var build = PackedPackageFixture.Build(consumer, $"-p:ErrorLog={sarifPath}%2Cversion=2.1");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
         Assert.Contains("in appsettings.json at 'ConnectionStrings:Orders'", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, ConfigurationResultCount(sarifPath));
         Assert.DoesNotContain(AzSecAnalyzers.Tests.Infrastructure.TestSecrets.SharedKey.Substring(4, 12), build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
     }
@@ -181,17 +183,27 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
         var project = Path.Combine(consumer, "Consumer.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
-        var build = PackedPackageFixture.Build(consumer);
+        var sarifPath = Path.Combine(consumer, "build.sarif");
+        var build = PackedPackageFixture.Build(consumer, $"-p:ErrorLog={sarifPath}%2Cversion=2.1");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
+        Assert.Equal(1, ConfigurationResultCount(sarifPath));
     }
 
-    /// <summary>Every `appsettings.json(line,col)` AZSEC104 warning line in MSBuild output, duplicates kept.</summary>
+    /// <summary>The distinct `appsettings.json(line,col)` locations of AZSEC104 warnings in MSBuild output (the console logger repeats every warning).</summary>
     private static string[] ConfigurationFindings(string output)
         => Regex.Matches(output, @"(appsettings\.json\(\d+,\d+\)): warning AZSEC104")
             .Select(m => m.Groups[1].Value)
+            .Distinct()
             .ToArray();
+
+    /// <summary>How many AZSEC104 results the compiler's SARIF log holds: one per diagnostic, so a file added twice would show as two.</summary>
+    private static int ConfigurationResultCount(string sarifPath)
+    {
+        using var sarif = JsonDocument.Parse(File.ReadAllText(sarifPath));
+        return sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Count(r => r.GetProperty("ruleId").GetString() == "AZSEC104");
+    }
 
     /// <summary>The distinct `File(line,col)` locations of AZSEC301 findings with the given level in MSBuild output.</summary>
     private static string[] Findings(string output, string level)
