@@ -189,6 +189,17 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
         Assert.Equal(1, ConfigurationResultCount(sarifPath));
+
+        // The compiler merges additional files with one full path, but an IDE's design-time build reads the
+        // items themselves: the package must not add a second item for the file the user listed.
+        var items = DotNetCli.Run(consumer, PackedPackageFixture.CommandTimeout, "msbuild", "Consumer.csproj", "-getItem:AdditionalFiles", "-nodeReuse:false");
+        Assert.True(items.ExitCode == 0, items.ToString());
+        var json = items.Output[items.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json);
+        var fullPaths = document.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Select(item => item.GetProperty("FullPath").GetString())
+            .ToList();
+        Assert.Single(fullPaths, path => path == Path.Combine(consumer, "appsettings.json"));
     }
 
     /// <summary>The distinct `appsettings.json(line,col)` locations of AZSEC104 warnings in MSBuild output (the console logger repeats every warning).</summary>
