@@ -45,7 +45,7 @@ internal sealed class Analysis
             }
 
             var options = new CompilationWithAnalyzersOptions(
-                project.AnalyzerOptions,
+                ConfigurationFileTexts.WithConfigurationFiles(project, _excludes, _root),
                 (exception, analyzer, _) =>
                 {
                     lock (AnalyzerErrors)
@@ -120,6 +120,12 @@ internal sealed class Analysis
 
     private static async Task<string> LineTextAsync(Location location, CancellationToken cancellationToken)
     {
+        if (location.Kind == LocationKind.ExternalFile)
+        {
+            // A finding in a configuration file (AZSEC104): the line as the file has it.
+            return ExternalLineText(location.GetLineSpan());
+        }
+
         if (location.SourceTree is not { } tree)
         {
             return string.Empty;
@@ -128,6 +134,18 @@ internal sealed class Analysis
         var text = await tree.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var line = text.Lines.GetLineFromPosition(location.SourceSpan.Start);
         return line.ToString().Trim();
+    }
+
+    private static string ExternalLineText(FileLinePositionSpan span)
+    {
+        try
+        {
+            return File.ReadLines(span.Path).Skip(span.StartLinePosition.Line).FirstOrDefault()?.Trim() ?? string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>

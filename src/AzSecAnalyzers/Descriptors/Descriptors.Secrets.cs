@@ -30,4 +30,13 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "A field, property, local, parameter default or attribute argument named like a secret (password, secret, API key, access key, token, connection string, SAS, credential) is assigned a literal that is not a placeholder. Even a weak or test password in source code is a credential that leaks with the repository.",
         cwe: 798);
+
+    public static readonly DiagnosticDescriptor AZSEC104_SecretInConfigurationFile = Create(
+        RuleIds.SecretInConfigurationFile,
+        title: "Secret in a configuration file",
+        messageFormat: "{0} in {1} at '{2}'; move it to Azure Key Vault and reference it with @Microsoft.KeyVault(SecretUri=...) in App Service or Functions app settings, or load it with the Key Vault configuration provider",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A configuration file (appsettings*.json, local.settings.json, secrets.json, web.config or app.config, a publish profile) holds a credential: it is committed with the repository, copied into every build output and deployment package, and readable by anyone with access to either. Values with the shape of an Azure credential and non-placeholder values under keys named like a secret are reported; Key Vault references, placeholders and emulator values are not.",
+        cwe: 798);
 }

@@ -161,6 +161,60 @@ public class AzsecScanTests(InsecureAppScan insecure) : IClassFixture<InsecureAp
         }
     }
 
+    [Fact]
+    public void ProjectWithoutThePackage_SecretsInItsConfigurationFiles_AreReportedWithFileAndLine()
+    {
+        var folder = AzsecTool.TempFolder();
+        try
+        {
+            // A project that does not reference AzSecAnalyzers: the tool itself feeds its configuration files to AZSEC104.
+            var app = Path.Combine(folder, "App");
+            Directory.CreateDirectory(Path.Combine(app, "bin", "Debug"));
+            File.WriteAllText(Path.Combine(app, "App.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Orders.cs"), "public class Orders { }\n");
+            var settings = """
+                {
+                  "ConnectionStrings": {
+                    "Bus": "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=lMx0EdcX8UV5sqoQD7uzT6WT/q7Scki3YuOrWAXwdlo="
+                  }
+                }
+                """;
+            File.WriteAllText(Path.Combine(app, "appsettings.json"), settings);
+            File.WriteAllText(Path.Combine(app, "bin", "Debug", "appsettings.json"), settings);
+            File.WriteAllText(Path.Combine(app, "Web.config"), """
+                <configuration>
+                  <appSettings>
+                    <add key="SmtpPassword" value="k9Qw2Zp7Lm4Xr8Tn" />
+                  </appSettings>
+                </configuration>
+                """);
+
+            var restore = AzSecAnalyzers.Tests.Packaging.DotNetCli.Run(folder, AzsecTool.Timeout, "restore", "App/App.csproj");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            var sarifPath = Path.Combine(folder, "app.sarif");
+            var run = AzsecTool.RunIn(folder, "App/App.csproj", "--format", "sarif", "--output", sarifPath);
+            Assert.True(run.ExitCode == 1, run.ToString());
+
+            var results = Results(File.ReadAllText(sarifPath)).Where(r => (string?)r["ruleId"] == "AZSEC104").ToList();
+            var locations = results
+                .Select(r => r["locations"]![0]!["physicalLocation"]!)
+                .Select(l => ((string)l["artifactLocation"]!["uri"]!, (int)l["region"]!["startLine"]!, (int)l["region"]!["startColumn"]!))
+                .OrderBy(l => l.Item1, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(new[] { ("Web.config", 3, 36), ("appsettings.json", 3, 13) }, locations);
+            Assert.Matches(@"(?m)^  appsettings\.json:3:13: warning: Service Bus / Event Hubs / Relay shared access key \(SharedAccessKey=lMx0…\) in appsettings\.json at 'ConnectionStrings:Bus'", run.Output);
+            Assert.DoesNotContain("lMx0EdcX8UV5", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--severity-threshold", "loud")]

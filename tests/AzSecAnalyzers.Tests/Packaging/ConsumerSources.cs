@@ -79,4 +79,19 @@ internal static class ConsumerSources
             public const string ConnectionString = "{{TestSecrets.StorageConnectionString}}";
         }
         """;
+
+    /// <summary>Line and column (1-based) of the AZSEC104 finding in <see cref="AppSettings"/>: the value of ConnectionStrings:Orders.</summary>
+    public const int AppSettingsFindingLine = 4;
+    public const int AppSettingsFindingColumn = 16;
+
+    /// <summary>An appsettings.json with an invented Service Bus key (AZSEC104) and look-alikes that must stay silent.</summary>
+    public const string AppSettings = $$"""
+        {
+          "ConnectionStrings": {
+            "Reports": "@Microsoft.KeyVault(SecretUri=https://contoso-kv.vault.azure.net/secrets/reports/)",
+            "Orders": "{{TestSecrets.ServiceBusConnectionString}}",
+            "Local": "UseDevelopmentStorage=true"
+          }
+        }
+        """;
 }

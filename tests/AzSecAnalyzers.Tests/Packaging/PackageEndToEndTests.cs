@@ -28,6 +28,8 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         Assert.Equal(new[] { "analyzers/dotnet/cs/AzSecAnalyzers.CodeFixes.dll", "analyzers/dotnet/cs/AzSecAnalyzers.dll" }, dlls);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Contains("buildTransitive/AzSecAnalyzers.props", entries);
+        Assert.Contains("buildTransitive/AzSecAnalyzers.targets", entries);
+        Assert.Contains("build/AzSecAnalyzers.targets", entries);
         Assert.Contains("README.md", entries);
 
         var nuspecEntry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
@@ -144,6 +146,74 @@ public class PackageEndToEndTests(PackedPackageFixture package)
         var build = PackedPackageFixture.Build(consumer);
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("AZSEC301", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettingsSecret_IsReportedAtItsLineAndColumn_WithoutShowingIt()
+    {
+        var consumer = package.CreateConsumer("config-default");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var sarifPath = Path.Combine(consumer, "build.sarif");
+        var build = PackedPackageFixture.Build(consumer, $"-p:ErrorLog={sarifPath}%2Cversion=2.1");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
+        Assert.Contains("in appsettings.json at 'ConnectionStrings:Orders'", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, ConfigurationResultCount(sarifPath));
+        Assert.DoesNotContain(AzSecAnalyzers.Tests.Infrastructure.TestSecrets.SharedKey.Substring(4, 12), build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettingsSecret_WithTheOptOutProperty_IsNotReported()
+    {
+        var consumer = package.CreateConsumer("config-opt-out");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var build = PackedPackageFixture.Build(consumer, "-p:AzSecScanConfigurationFiles=false");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain("AZSEC104", build.Output, StringComparison.Ordinal);
+        Assert.Contains("AZSEC301", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettingsAlreadyListedAsAdditionalFiles_IsReportedOnce()
+    {
+        var consumer = package.CreateConsumer("config-user-listed");
+        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), ConsumerSources.AppSettings);
+        var project = Path.Combine(consumer, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+        var sarifPath = Path.Combine(consumer, "build.sarif");
+        var build = PackedPackageFixture.Build(consumer, $"-p:ErrorLog={sarifPath}%2Cversion=2.1");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(new[] { $"appsettings.json({ConsumerSources.AppSettingsFindingLine},{ConsumerSources.AppSettingsFindingColumn})" }, ConfigurationFindings(build.Output));
+        Assert.Equal(1, ConfigurationResultCount(sarifPath));
+
+        // The compiler merges additional files with one full path, but an IDE's design-time build reads the
+        // items themselves: the package must not add a second item for the file the user listed.
+        var items = DotNetCli.Run(consumer, PackedPackageFixture.CommandTimeout, "msbuild", "Consumer.csproj", "-getItem:AdditionalFiles", "-nodeReuse:false");
+        Assert.True(items.ExitCode == 0, items.ToString());
+        var json = items.Output[items.Output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json);
+        var fullPaths = document.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Select(item => item.GetProperty("FullPath").GetString())
+            .ToList();
+        Assert.Single(fullPaths, path => path == Path.Combine(consumer, "appsettings.json"));
+    }
+
+    /// <summary>The distinct `appsettings.json(line,col)` locations of AZSEC104 warnings in MSBuild output (the console logger repeats every warning).</summary>
+    private static string[] ConfigurationFindings(string output)
+        => Regex.Matches(output, @"(appsettings\.json\(\d+,\d+\)): warning AZSEC104")
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToArray();
+
+    /// <summary>How many AZSEC104 results the compiler's SARIF log holds: one per diagnostic, so a file added twice would show as two.</summary>
+    private static int ConfigurationResultCount(string sarifPath)
+    {
+        using var sarif = JsonDocument.Parse(File.ReadAllText(sarifPath));
+        return sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Count(r => r.GetProperty("ruleId").GetString() == "AZSEC104");
     }
 
     /// <summary>The distinct `File(line,col)` locations of AZSEC301 findings with the given level in MSBuild output.</summary>

@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
 using AzSecAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Tests.Robustness;
 
@@ -57,5 +62,33 @@ public class SecretHygieneTests
         var leak = secret.Length > 12 ? secret.Substring(4, Math.Min(12, secret.Length - 4)) : secret;
         var leaking = outcome.ShownTexts.Where(text => text.Contains(leak, StringComparison.Ordinal)).ToList();
         Assert.True(leaking.Count == 0, $"The {kind} is shown in:\n{string.Join("\n", leaking)}");
+    }
+
+    /// <summary>The same for findings in configuration files (AZSEC104): the value sits in appsettings.json and web.config.</summary>
+    [Theory]
+    [MemberData(nameof(Secrets))]
+    public async Task ConfigurationFileFinding_DoesNotShowTheSecret(string kind, string value, string secret)
+    {
+        var json = value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
+        var xml = System.Security.SecurityElement.Escape(value);
+        var files = ImmutableArray.Create<AdditionalText>(
+            new InMemoryText("/app/appsettings.json", $$"""{ "ConnectionStrings": { "Main": "{{json}}" }, "Auth": { "ClientSecret": "{{json}}" } }"""),
+            new InMemoryText("/app/web.config", $"""<configuration><connectionStrings><add name="Main" connectionString="{xml}" /></connectionStrings><appSettings><add key="ApiKey" value="{xml}" /></appSettings></configuration>"""));
+
+        var compilation = CSharpCompilation.Create("Hygiene", new[] { CSharpSyntaxTree.ParseText("class C { }") }, AzSecAnalyzers.Tests.Verifiers.TestReferences.NetCoreOnly);
+        var diagnostics = await compilation.WithAnalyzers(AzSecAnalyzers.Tests.Meta.PackageCatalog.CreateAnalyzers(), new AnalyzerOptions(files)).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+        Assert.True(diagnostics.Count(d => d.Id == "AZSEC104") >= 2, $"AZSEC104 did not report the {kind} in both files: this check would be vacuous");
+        var leak = secret.Length > 12 ? secret.Substring(4, Math.Min(12, secret.Length - 4)) : secret;
+        var shown = diagnostics.SelectMany(d => new[] { d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.Concat(d.Properties.Values.Select(v => v ?? string.Empty)));
+        Assert.DoesNotContain(shown, text => text.Contains(leak, StringComparison.Ordinal));
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using AzSecAnalyzers.Infrastructure.ConfigFiles;
 using AzSecAnalyzers.Tests.Meta;
 using AzSecAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Tests.Samples;
 
@@ -33,9 +35,7 @@ public class SampleAppTests
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string app)
     {
         var folder = Path.Combine(TestPaths.RepositoryRoot, "samples", app);
-        var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var trees = SourceFiles(folder, "*.cs")
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), TestSetup.ParseOptions, path))
             .ToList();
         Assert.NotEmpty(trees);
@@ -49,9 +49,15 @@ public class SampleAppTests
         // The in-process compilation must be faithful to the real build, or the assertion below means nothing.
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
 
+        // The package's buildTransitive targets add the configuration files as AdditionalFiles; do the same.
+        var configurationFiles = SourceFiles(folder, "*")
+            .Where(path => ConfigurationFiles.Classify(path) != ConfigurationFileKind.None)
+            .Select(path => (AdditionalText)new FileText(path))
+            .ToImmutableArray();
+
         var analyzers = PackageCatalog.CreateAnalyzers();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(configurationFiles),
             onAnalyzerException: null,
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
@@ -59,5 +65,17 @@ public class SampleAppTests
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         Assert.Empty(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
         return diagnostics;
+    }
+
+    private static IEnumerable<string> SourceFiles(string folder, string pattern)
+        => Directory.GetFiles(folder, pattern, SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private sealed class FileText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
     }
 }

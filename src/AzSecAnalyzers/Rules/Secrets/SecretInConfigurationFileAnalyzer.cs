@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.ConfigFiles;
+using AzSecAnalyzers.Infrastructure.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AzSecAnalyzers.Rules.Secrets;
+
+/// <summary>
+/// AZSEC104: a secret in a configuration file the build sees as an AdditionalFile (the package's
+/// buildTransitive targets add <c>appsettings*.json</c>, <c>local.settings.json</c>,
+/// <c>secrets.json</c>, <c>*.config</c> and <c>*.publishsettings</c>). Values are judged by the
+/// shared secret-shape engine; values under keys named like a secret are reported when they are
+/// not placeholders, labels, URLs or paths, except in test projects and <c>*.Development.json</c>,
+/// where only real-looking (shape-matched) secrets count.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[NoCodeFix("The secret sits in a configuration file, not in C#: moving it to Key Vault means creating the secret, granting the app access and rotating the leaked value, none of which an edit to the file can do.")]
+public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
+{
+    /// <summary>Larger files are not hand-written configuration (and would cost a build noticeable time).</summary>
+    private const int MaxFileLength = 16 * 1024 * 1024;
+
+    private const string NamedValueKind = "A value under a key named like a secret";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.AZSEC104_SecretInConfigurationFile);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    {
+        var isTestProject = TestProjects.IsTestProject(context.Compilation);
+        var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
+        context.RegisterAdditionalFileAction(fileContext => Analyze(fileContext, isTestProject, defaultNames));
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, bool isTestProject, SecretNames defaultNames)
+    {
+        var file = context.AdditionalFile;
+        var kind = ConfigurationFiles.Classify(file.Path);
+        if (kind == ConfigurationFileKind.None
+            || file.GetText(context.CancellationToken) is not { } source
+            || source.Length == 0
+            || source.Length > MaxFileLength)
+        {
+            return;
+        }
+
+        var fileName = Path.GetFileName(file.Path);
+        var reportNamedValues = !isTestProject && !IsDevelopmentFile(fileName);
+        var names = reportNamedValues ? NamesFor(context, file, defaultNames) : defaultNames;
+        foreach (var entry in ConfigurationFiles.Read(kind, source.ToString()))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (Judge(entry, names, reportNamedValues) is not { } description)
+            {
+                continue;
+            }
+
+            var span = entry.Span;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AZSEC104_SecretInConfigurationFile,
+                Location.Create(file.Path, span, source.Lines.GetLinePositionSpan(span)),
+                description,
+                fileName,
+                entry.Path));
+        }
+    }
+
+    /// <summary>What the value is, for the message (kind and redacted preview), or null when it is not a secret.</summary>
+    internal static string? Judge(ConfigurationEntry entry, SecretNames names, bool reportNamedValues)
+    {
+        var value = entry.Value;
+        if (SecretValues.IsPlaceholder(value)
+            || value.TrimStart().StartsWith("@Microsoft.", StringComparison.OrdinalIgnoreCase)
+            || IsApplicationInsights(entry))
+        {
+            return null;
+        }
+
+        foreach (var match in SecretScanner.FindAll(value, SecretShapeOptions.For(entry.Key)))
+        {
+            if (match.Shape == SecretShapes.ConnectionStringPassword && IsLocalDatabase(value))
+            {
+                continue;
+            }
+
+            return match.KindName + " (" + match.Preview + ")";
+        }
+
+        if (!reportNamedValues
+            || entry.IsConnectionString
+            || !names.IsSecretName(entry.Key)
+            || LooksLikeConnectionString(value)
+            || names.IsNonSecretValue(value)
+            || IsJsonLiteralWord(value)
+            || LooksLikePath(value)
+            || DevelopmentEmulators.IsWellKnownKey(value))
+        {
+            return null;
+        }
+
+        return NamedValueKind;
+    }
+
+    private static SecretNames NamesFor(AdditionalFileAnalysisContext context, AdditionalText file, SecretNames defaultNames)
+    {
+        var options = AzSecOptions.For(context.Options, file);
+        return options.GetRaw(RuleIds.SecretInConfigurationFile, SecretNames.PatternsOption) is null
+            ? defaultNames
+            : new SecretNames(options.GetList(RuleIds.SecretInConfigurationFile, SecretNames.PatternsOption, SecretNames.DefaultPatterns));
+    }
+
+    /// <summary><c>appsettings.Development.json</c>, <c>secrets.Development.json</c>: local development values.</summary>
+    private static bool IsDevelopmentFile(string fileName)
+        => fileName.EndsWith(".Development.json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Microsoft does not treat Application Insights instrumentation keys and connection strings as secrets.</summary>
+    private static bool IsApplicationInsights(ConfigurationEntry entry)
+        => entry.Path.IndexOf("ApplicationInsights", StringComparison.OrdinalIgnoreCase) >= 0
+           || entry.Path.IndexOf("APPLICATIONINSIGHTS_", StringComparison.OrdinalIgnoreCase) >= 0
+           || entry.Path.IndexOf("InstrumentationKey", StringComparison.OrdinalIgnoreCase) >= 0
+           || entry.Value.TrimStart().StartsWith("InstrumentationKey=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A database password for a server on this machine or a local container unlocks nothing in Azure.</summary>
+    private static bool IsLocalDatabase(string value)
+    {
+        var parsed = ConnectionString.Parse(value);
+        if (!parsed.TryGetAny(out var server, "Server", "Data Source", "Host", "Address", "Addr", "Network Address"))
+        {
+            return false;
+        }
+
+        var host = server.Value.Trim();
+        if (host.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase))
+        {
+            host = host.Substring(4);
+        }
+
+        if (host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase) || host.Equals("(local)", StringComparison.OrdinalIgnoreCase) || host == ".")
+        {
+            return true;
+        }
+
+        var cut = host.IndexOfAny(new[] { ',', '\\', '/' });
+        if (cut >= 0)
+        {
+            host = host.Substring(0, cut);
+        }
+
+        if (host.IndexOf(':') == host.LastIndexOf(':') && host.IndexOf(':') > 0)
+        {
+            host = host.Substring(0, host.IndexOf(':'));
+        }
+
+        return AzureEndpoints.IsLocalHost(host);
+    }
+
+    /// <summary>A <c>key=value;…</c> string: its credential parts are the shape engine's business, the rest is not a secret.</summary>
+    private static bool LooksLikeConnectionString(string value)
+        => value.IndexOf('=') > 0 && ConnectionString.Parse(value).Parts.Count >= 1 && (value.IndexOf(';') > 0 || value.StartsWith("UseDevelopment", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsJsonLiteralWord(string value)
+        => value.Trim() is "true" or "false" or "True" or "False" or "null";
+
+    /// <summary>A file path (a certificate or key file is named, not embedded): <c>/certs/app.pfx</c>, <c>./keys/signing.pem</c>, <c>C:\keys\app.pfx</c>.</summary>
+    private static bool LooksLikePath(string value)
+    {
+        var text = value.Trim();
+        if (text.IndexOf(' ') >= 0 && text.IndexOf('/') < 0 && text.IndexOf('\\') < 0)
+        {
+            return false;
+        }
+
+        if (text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal)
+            || text.StartsWith("~/", StringComparison.Ordinal) || text.StartsWith("\\\\", StringComparison.Ordinal)
+            || (text.Length > 2 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/'))
+        {
+            return true;
+        }
+
+        var dot = text.LastIndexOf('.');
+        var extension = dot > 0 ? text.Substring(dot + 1).ToLowerInvariant() : string.Empty;
+        return extension is "pfx" or "p12" or "pem" or "key" or "crt" or "cer" or "json" or "txt" or "snk";
+    }
+}
