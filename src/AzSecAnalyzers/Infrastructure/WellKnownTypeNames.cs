@@ -158,4 +158,30 @@ internal static class WellKnownTypeNames
     public const string Des = "System.Security.Cryptography.DES";
     public const string TripleDes = "System.Security.Cryptography.TripleDES";
     public const string Rc2 = "System.Security.Cryptography.RC2";
+
+    // Taint sources: request input and message bodies (Infrastructure/AspNetCore/RequestSources, Infrastructure/Taint)
+    public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+    public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+    public const string HttpRequestJsonExtensions = "Microsoft.AspNetCore.Http.HttpRequestJsonExtensions";
+    public const string RoutingHttpContextExtensions = "Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions";
+    public const string IFormFile = "Microsoft.AspNetCore.Http.IFormFile";
+    public const string IFormFileCollection = "Microsoft.AspNetCore.Http.IFormFileCollection";
+    public const string IFormCollection = "Microsoft.AspNetCore.Http.IFormCollection";
+    public const string ApiBehaviorMetadata = "Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string ServiceBusReceivedMessage = "Azure.Messaging.ServiceBus.ServiceBusReceivedMessage";
+    public const string ProcessMessageEventArgs = "Azure.Messaging.ServiceBus.ProcessMessageEventArgs";
+    public const string ProcessSessionMessageEventArgs = "Azure.Messaging.ServiceBus.ProcessSessionMessageEventArgs";
+    public const string EventData = "Azure.Messaging.EventHubs.EventData";
+    public const string ProcessEventArgs = "Azure.Messaging.EventHubs.Processor.ProcessEventArgs";
+    public const string QueueMessage = "Azure.Storage.Queues.Models.QueueMessage";
+    public const string PeekedMessage = "Azure.Storage.Queues.Models.PeekedMessage";
+
+    // Outbound requests (AZSEC406)
+    public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string HttpRequestMessage = "System.Net.Http.HttpRequestMessage";
+    public const string HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
+    public const string WebRequest = "System.Net.WebRequest";
+    public const string Uri = "System.Uri";
 }
