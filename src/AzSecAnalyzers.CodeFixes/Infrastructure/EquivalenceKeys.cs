@@ -24,6 +24,7 @@ public static class EquivalenceKeys
     public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
     public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";
     public const string DisablePublicBlobAccess = "AZSEC501.PublicAccessTypeNone";
-    public const string UseClientSideEncryptionV2 = "AZSEC503.ClientSideEncryptionV2";
-    public const string UseRsaKeySize2048 = "AZSEC503.RsaKeySize2048";
+    // One key for both AZSEC503 fixes (V2_0, 2048-bit keys): Fix All, and dotnet format (which fixes all of a
+    // rule's findings with the equivalence key of the first one), then repairs every fixable finding of the rule.
+    public const string UseSecureEncryptionSetting = "AZSEC503.SecureSetting";
 }

@@ -22,7 +22,7 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     /// .editorconfig, its message, and the secure text that replaces the anchor's line.
     /// </summary>
     /// <remarks><paramref name="AlsoRemoveLineWith"/> names a line the secure version drops as well (a local that only fed the finding).</remarks>
-    public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine, string? AlsoRemoveLineWith = null);
+    public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine, string? AlsoRemoveLineWith = null, bool NoFixOffered = false);
 
     // LSP severities: 1 error, 2 warning, 3 information, 4 hint.
     private static readonly SampleFinding[] Expected =
@@ -154,6 +154,56 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             Severity: 3,
             "MapOpenApi() publishes the API description in every environment; wrap it in if (app.Environment.IsDevelopment())",
             SecureLine: "        if (Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(app.Environment)) { app.MapOpenApi(); }"),
+        new(
+            "AZSEC406",
+            "SsrfExamples.cs",
+            "url);",
+            Severity: 2,
+            "'HttpClient.GetStringAsync' sends a request to a URL whose host comes from query parameter 'url'; validate the host against an allow-list or use a fixed base address",
+            SecureLine: "            var html = await client.GetStringAsync(\"https://preview.contoso.com/render?url=\" + System.Uri.EscapeDataString(url));"),
+        new(
+            "AZSEC501",
+            "DataExamples.cs",
+            "PublicAccessType.Blob",
+            Severity: 2,
+            "'BlobContainerClient.CreateIfNotExistsAsync' passes PublicAccessType.Blob, which lets anyone on the internet read every blob in the container without credentials; use PublicAccessType.None and hand out user delegation SAS or use Microsoft Entra ID for readers",
+            SecureLine: "        => images.CreateIfNotExistsAsync(PublicAccessType.None);"),
+        new(
+            "AZSEC502",
+            "DataExamples.cs",
+            "BlobContainerSasPermissions.All",
+            Severity: 2,
+            "The 'BlobContainerClient.GenerateSasUri' argument 'permissions' grants all permissions (BlobContainerSasPermissions.All); grant only the permissions and lifetime the caller needs, and sign a service SAS with a user delegation key (GetUserDelegationKey + BlobSasBuilder.ToSasQueryParameters(userDelegationKey, accountName)) instead of the account key",
+            SecureLine: "        => exports.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));"),
+        new(
+            "AZSEC502",
+            "DataExamples.cs",
+            "DateTimeOffset.UtcNow.AddYears(1)",
+            Severity: 2,
+            "The 'BlobContainerClient.GenerateSasUri' argument 'expiresOn' expires in 365 days, more than 7; grant only the permissions and lifetime the caller needs, and sign a service SAS with a user delegation key (GetUserDelegationKey + BlobSasBuilder.ToSasQueryParameters(userDelegationKey, accountName)) instead of the account key",
+            SecureLine: "        => exports.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));"),
+        new(
+            "AZSEC503",
+            "DataExamples.cs",
+            "ClientSideEncryptionVersion.V1_0",
+            Severity: 2,
+            "The 'ClientSideEncryptionOptions' constructor argument 'version' selects ClientSideEncryptionVersion.V1_0, whose unauthenticated AES-CBC is open to padding-oracle attacks (CVE-2022-30187); use ClientSideEncryptionVersion.V2_0 (AES-GCM)",
+            SecureLine: "        => new(ClientSideEncryptionVersion.V2_0) { KeyEncryptionKey = key, KeyWrapAlgorithm = \"RSA-OAEP\" };"),
+        new(
+            "AZSEC503",
+            "DataExamples.cs",
+            "1024);",
+            Severity: 2,
+            "The 'RSA.Create' argument 'keySizeInBits' asks for a 1024-bit RSA key; use at least 2048 bits (3072 or more for data that must stay secret past 2030)",
+            SecureLine: "    public static RSA CreateExportSigningKey() => RSA.Create(3072);"),
+        new(
+            "AZSEC503",
+            "DataExamples.cs",
+            "EncryptEcb(id",
+            Severity: 2,
+            "'Aes.EncryptEcb' uses CipherMode.ECB, which encrypts equal blocks to equal ciphertext and leaks patterns; use authenticated encryption (AesGcm), or Aes with CBC, a random IV per message and a MAC",
+            SecureLine: "        return aes.EncryptCbc(id, RandomNumberGenerator.GetBytes(16), PaddingMode.PKCS7);",
+            NoFixOffered: true),
     };
 
     // Compilation-end rules (their answer depends on the whole compilation) are computed by full
@@ -163,6 +213,10 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
         .Select(d => d.Id)
         .ToHashSet();
 
+    // Rules reported on configuration files (AdditionalFiles), not on C# documents: the C# language server
+    // does not pull diagnostics for appsettings.json; the package end-to-end test covers them in the build.
+    private static readonly HashSet<string> ConfigurationFileRules = new() { RuleIds.SecretInConfigurationFile };
+
     // The test copy raises AZSEC301 to an error, proving the server honours the project's .editorconfig.
     private const string EditorConfig = "dotnet_diagnostic.AZSEC301.severity = error";
 
@@ -170,7 +224,7 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     public void ExpectedFindings_CoverEveryEnabledRule()
     {
         var listed = Expected.Select(f => f.RuleId).ToHashSet();
-        var missing = PackageCatalog.Descriptors.Where(d => d.IsEnabledByDefault && !listed.Contains(d.Id) && !CompilationEndRules.Contains(d.Id)).Select(d => d.Id);
+        var missing = PackageCatalog.Descriptors.Where(d => d.IsEnabledByDefault && !listed.Contains(d.Id) && !CompilationEndRules.Contains(d.Id) && !ConfigurationFileRules.Contains(d.Id)).Select(d => d.Id);
         Assert.Empty(missing);
     }
 
@@ -292,7 +346,10 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
         Assert.True(build.ExitCode == 0, build.ToString());
         foreach (var id in fixable.Where(id => Expected.Any(f => f.RuleId == id)))
         {
-            Assert.DoesNotContain(id, build.Output, StringComparison.Ordinal);
+            // What remains of a rule with a fix: only the findings its fix rightly does not offer to change
+            // (e.g. AZSEC503 on ECB mode). The console repeats warnings, so count distinct lines.
+            var remaining = build.Output.Split('\n').Select(line => line.Trim()).Where(line => line.Contains($"warning {id}:", StringComparison.Ordinal)).Distinct().Count();
+            Assert.True(remaining == Expected.Count(f => f.RuleId == id && f.NoFixOffered), $"{id}: {remaining} findings left after dotnet format\n{build.Output}");
         }
     }
 
@@ -359,6 +416,12 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     private static string ReplaceLine(string text, string anchor, string replacement)
     {
         var index = text.IndexOf(anchor, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            // Another finding on the same line already replaced it.
+            return text;
+        }
+
         var start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var end = text.IndexOf('\n', index);
         return text[..start] + replacement + (end < 0 ? string.Empty : text[end..]);

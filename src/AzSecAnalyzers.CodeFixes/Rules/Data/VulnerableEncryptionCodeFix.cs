@@ -40,7 +40,7 @@ public sealed class VulnerableEncryptionCodeFix : CodeFixProvider
                         CodeAction.Create(
                             "Use ClientSideEncryptionVersion.V2_0",
                             ct => DataFixEdits.ReplaceWithEnumMemberAsync(context.Document, value, "V2_0", ct),
-                            EquivalenceKeys.UseClientSideEncryptionV2),
+                            EquivalenceKeys.UseSecureEncryptionSetting),
                         diagnostic);
                     break;
                 case VulnerableEncryptionAnalyzer.FixKeySize:
@@ -48,7 +48,7 @@ public sealed class VulnerableEncryptionCodeFix : CodeFixProvider
                         CodeAction.Create(
                             "Use a 2048-bit RSA key",
                             ct => DataFixEdits.ReplaceWithNumberAsync(context.Document, value, 2048, ct),
-                            EquivalenceKeys.UseRsaKeySize2048),
+                            EquivalenceKeys.UseSecureEncryptionSetting),
                         diagnostic);
                     break;
             }

@@ -19,6 +19,12 @@ public class VulnerableEncryptionCodeFixTests
         => Verify.Diagnostic(Descriptors.AZSEC503_VulnerableEncryption).WithLocation(location).WithArguments(
             api, $"asks for a {bits}-bit RSA key", VulnerableEncryptionAnalyzerTests.RsaFix);
 
+    private static DiagnosticResult Ecb(int location)
+        => Verify.Diagnostic(Descriptors.AZSEC503_VulnerableEncryption).WithLocation(location).WithArguments(
+            "'Aes.Mode'",
+            "uses CipherMode.ECB, which encrypts equal blocks to equal ciphertext and leaks patterns",
+            "use authenticated encryption (AesGcm), or Aes with CBC, a random IV per message and a MAC");
+
     [Fact]
     public Task ClientSideV1_BecomesV2() => Verify.VerifyCodeFixAsync("""
         using Azure.Storage;
@@ -34,7 +40,7 @@ public class VulnerableEncryptionCodeFixTests
         {
             ClientSideEncryptionOptions Create() => new ClientSideEncryptionOptions(ClientSideEncryptionVersion.V2_0);
         }
-        """, EquivalenceKeys.UseClientSideEncryptionV2);
+        """, EquivalenceKeys.UseSecureEncryptionSetting);
 
     [Fact]
     public Task ClientSideV1ThroughLocal_ReplacedAtTheArgument() => Verify.VerifyCodeFixAsync("""
@@ -60,7 +66,7 @@ public class VulnerableEncryptionCodeFixTests
                 return new QueueClientSideEncryptionOptions(ClientSideEncryptionVersion.V2_0);
             }
         }
-        """, EquivalenceKeys.UseClientSideEncryptionV2);
+        """, EquivalenceKeys.UseSecureEncryptionSetting);
 
     [Fact]
     public Task SmallRsaKeys_FixAllBecome2048() => Verify.VerifyCodeFixAsync("""
@@ -92,7 +98,7 @@ public class VulnerableEncryptionCodeFixTests
                 existing.KeySize = 2048;
             }
         }
-        """, EquivalenceKeys.UseRsaKeySize2048);
+        """, EquivalenceKeys.UseSecureEncryptionSetting);
 
     [Fact]
     public Task KeyVaultRsaKey_Becomes2048()
@@ -115,13 +121,45 @@ public class VulnerableEncryptionCodeFixTests
                     void Run(KeyClient keys) => keys.CreateRsaKey(new CreateRsaKeyOptions("signing") { KeySize = 2048 });
                 }
                 """,
-            CodeActionEquivalenceKey = EquivalenceKeys.UseRsaKeySize2048,
+            CodeActionEquivalenceKey = EquivalenceKeys.UseSecureEncryptionSetting,
         };
         test.TestState.Sources.Add((KeyVaultKeysStandIn.FileName, KeyVaultKeysStandIn.Source));
         test.FixedState.Sources.Add((KeyVaultKeysStandIn.FileName, KeyVaultKeysStandIn.Source));
         test.ExpectedDiagnostics.Add(KeySize(0, "'CreateRsaKeyOptions.KeySize'", 1024));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FixAll_RepairsVersionAndKeySizeTogether_LeavesEcb() => new Verify.Test
+    {
+        TestCode = """
+            using System.Security.Cryptography;
+            using Azure.Storage;
+
+            class C
+            {
+                ClientSideEncryptionOptions Options() => new ClientSideEncryptionOptions({|#0:ClientSideEncryptionVersion.V1_0|});
+                RSA Key() => RSA.Create({|#1:1024|});
+                void Ecb(Aes aes) => aes.Mode = {|#2:CipherMode.ECB|};
+            }
+            """,
+        FixedCode = """
+            using System.Security.Cryptography;
+            using Azure.Storage;
+
+            class C
+            {
+                ClientSideEncryptionOptions Options() => new ClientSideEncryptionOptions(ClientSideEncryptionVersion.V2_0);
+                RSA Key() => RSA.Create(2048);
+                void Ecb(Aes aes) => aes.Mode = {|#2:CipherMode.ECB|};
+            }
+            """,
+        ExpectedDiagnostics = { Version(0), KeySize(1, "The 'RSA.Create' argument 'keySizeInBits'", 1024), Ecb(2) },
+        FixedState = { ExpectedDiagnostics = { Ecb(2) } },
+        CodeActionEquivalenceKey = EquivalenceKeys.UseSecureEncryptionSetting,
+        NumberOfFixAllIterations = 1,
+        NumberOfIncrementalIterations = 2,
+    }.RunAsync();
 
     [Fact]
     public Task EcbAndWeakCiphers_OfferNoFix()
