@@ -68,7 +68,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor AZSEC410_QueryInjection = Create(
         RuleIds.QueryInjection,
         title: "Query injection into a data service",
-        messageFormat: "{0} receives query text built by {1} from non-constant values; {2}",
+        messageFormat: "{0} receives query text built {1} from non-constant values; {2}",
         RuleCategories.Api,
         DiagnosticSeverity.Warning,
         description: "Query text for Cosmos DB, Azure Tables, Azure AI Search, SQL (SqlCommand, EF Core raw SQL, Dapper) built by concatenation, string.Format or interpolation lets a value change the query itself: read other tenants' rows, widen a filter, or run other statements. Pass the values as parameters, or build the filter with the SDK's escaping helper, whatever the values' origin.",

@@ -44,95 +44,117 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         }
 
         var text = new QueryText(types);
-        context.RegisterOperationAction(c => AnalyzeCreation(c, sinks, text), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, text), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, sinks, text), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (Match(c.Operation, sinks) is { } sink)
+                {
+                    Check(c, text, sink);
+                }
+            },
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation,
+            OperationKind.SimpleAssignment);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks, QueryText text)
+    /// <summary>The query-text value and sink description when <paramref name="operation"/> is one of the rule's sinks; otherwise null.</summary>
+    private static QuerySink? Match(IOperation operation, Sinks sinks) => operation switch
     {
-        var creation = (IObjectCreationOperation)context.Operation;
+        IObjectCreationOperation creation => MatchCreation(creation, sinks),
+        IInvocationOperation invocation => MatchInvocation(invocation, sinks),
+        ISimpleAssignmentOperation assignment => MatchAssignment(assignment, sinks),
+        _ => null,
+    };
+
+    private static QuerySink? MatchCreation(IObjectCreationOperation creation, Sinks sinks)
+    {
         var type = creation.Type as INamedTypeSymbol;
         if (Is(type, sinks.QueryDefinition))
         {
-            Check(context, text, StringArgument(creation.Arguments, "query"), SinkCosmos, "QueryDefinition(string)", "put @name placeholders in the text and pass the values with .WithParameter(\"@name\", value)");
+            return QuerySink.Create(StringArgument(creation.Arguments, "query"), SinkCosmos, "QueryDefinition(string)", "put @name placeholders in the text and pass the values with .WithParameter(\"@name\", value)");
         }
-        else if (Inherits(type, sinks.SqlCommand) || Inherits(type, sinks.LegacySqlCommand))
+
+        if (Inherits(type, sinks.SqlCommand) || Inherits(type, sinks.LegacySqlCommand))
         {
-            Check(context, text, StringArgument(creation.Arguments, "cmdText"), SinkSqlCommand, "SqlCommand(string)", SqlCommandFix);
+            return QuerySink.Create(StringArgument(creation.Arguments, "cmdText"), SinkSqlCommand, "SqlCommand(string)", SqlCommandFix);
         }
-        else if (Is(type, sinks.CommandDefinition))
-        {
-            Check(context, text, StringArgument(creation.Arguments, "commandText"), SinkDapper, "CommandDefinition(string)", DapperFix);
-        }
+
+        return Is(type, sinks.CommandDefinition)
+            ? QuerySink.Create(StringArgument(creation.Arguments, "commandText"), SinkDapper, "CommandDefinition(string)", DapperFix)
+            : null;
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks, QueryText text)
+    private static QuerySink? MatchInvocation(IInvocationOperation invocation, Sinks sinks)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var owner = method.ContainingType;
         var name = method.Name;
         if (Is(owner, sinks.Container) && name is "GetItemQueryIterator" or "GetItemQueryStreamIterator")
         {
-            Check(context, text, StringArgument(invocation.Arguments, "queryText"), SinkCosmosIterator, $"Container.{name}(string)", "pass a QueryDefinition with @name placeholders and .WithParameter(\"@name\", value)");
+            return QuerySink.Create(StringArgument(invocation.Arguments, "queryText"), SinkCosmosIterator, $"Container.{name}(string)", "pass a QueryDefinition with @name placeholders and .WithParameter(\"@name\", value)");
         }
-        else if ((Is(owner, sinks.TableClient) || Is(owner, sinks.TableServiceClient)) && name is "Query" or "QueryAsync")
+
+        if ((Is(owner, sinks.TableClient) || Is(owner, sinks.TableServiceClient)) && name is "Query" or "QueryAsync")
         {
-            Check(context, text, StringArgument(invocation.Arguments, "filter"), SinkTables, $"{owner.Name}.{name}(string filter)", $"build the filter with {owner.Name}.CreateQueryFilter($\"…\"), which quotes and escapes each value");
+            return QuerySink.Create(StringArgument(invocation.Arguments, "filter"), SinkTables, $"{owner.Name}.{name}(string filter)", $"build the filter with {owner.Name}.CreateQueryFilter($\"…\"), which quotes and escapes each value");
         }
-        else if ((Is(owner, sinks.RelationalQueryable) && name == "FromSqlRaw")
-                 || (Is(owner, sinks.RelationalDatabaseFacade) && name is "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw"))
+
+        if ((Is(owner, sinks.RelationalQueryable) && name == "FromSqlRaw")
+            || (Is(owner, sinks.RelationalDatabaseFacade) && name is "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw"))
         {
-            var safe = name.Replace("Raw", string.Empty);
-            Check(context, text, StringArgument(invocation.Arguments, "sql"), SinkEntityFramework, name, $"use {safe}($\"…\"), which sends each interpolated value as a parameter");
+            return QuerySink.Create(StringArgument(invocation.Arguments, "sql"), SinkEntityFramework, name, $"use {name.Replace("Raw", string.Empty)}($\"…\"), which sends each interpolated value as a parameter");
         }
-        else if (Is(owner, sinks.SqlMapper) && (name.StartsWith("Query", System.StringComparison.Ordinal) || name.StartsWith("Execute", System.StringComparison.Ordinal)))
-        {
-            Check(context, text, StringArgument(invocation.Arguments, "sql"), SinkDapper, $"Dapper {name}", DapperFix);
-        }
+
+        return Is(owner, sinks.SqlMapper) && (name.StartsWith("Query", System.StringComparison.Ordinal) || name.StartsWith("Execute", System.StringComparison.Ordinal))
+            ? QuerySink.Create(StringArgument(invocation.Arguments, "sql"), SinkDapper, $"Dapper {name}", DapperFix)
+            : null;
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, Sinks sinks, QueryText text)
+    private static QuerySink? MatchAssignment(ISimpleAssignmentOperation assignment, Sinks sinks)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target)
         {
-            return;
+            return null;
         }
 
         if (property.Name == "Filter" && Is(property.ContainingType, sinks.SearchOptions))
         {
-            Check(context, text, assignment.Value, SinkSearch, "SearchOptions.Filter", "build the filter with SearchFilter.Create($\"…\"), which quotes and escapes each value");
+            return QuerySink.Create(assignment.Value, SinkSearch, "SearchOptions.Filter", "build the filter with SearchFilter.Create($\"…\"), which quotes and escapes each value");
         }
-        else if (property.Name == "CommandText"
-                 && (Inherits(property.ContainingType, sinks.SqlCommand) || Inherits(property.ContainingType, sinks.LegacySqlCommand)
-                     || Inherits(target.Instance?.Type as INamedTypeSymbol, sinks.SqlCommand) || Inherits(target.Instance?.Type as INamedTypeSymbol, sinks.LegacySqlCommand)))
-        {
-            Check(context, text, assignment.Value, SinkSqlCommand, "SqlCommand.CommandText", SqlCommandFix);
-        }
+
+        var instanceType = target.Instance?.Type as INamedTypeSymbol;
+        return property.Name == "CommandText"
+               && (Inherits(property.ContainingType, sinks.SqlCommand) || Inherits(property.ContainingType, sinks.LegacySqlCommand)
+                   || Inherits(instanceType, sinks.SqlCommand) || Inherits(instanceType, sinks.LegacySqlCommand))
+            ? QuerySink.Create(assignment.Value, SinkSqlCommand, "SqlCommand.CommandText", SqlCommandFix)
+            : null;
     }
 
-    private static void Check(OperationAnalysisContext context, QueryText text, IOperation? value, string sink, string api, string alternative)
+    private static void Check(OperationAnalysisContext context, QueryText text, QuerySink sink)
     {
-        if (value is null || Judge(text, value) is not { } finding)
+        if (Judge(text, sink.Value) is not { } finding)
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink);
-        if (finding.Direct)
+        Report(context.ReportDiagnostic, sink, finding.How, finding.Direct);
+    }
+
+    private static void Report(System.Action<Diagnostic> report, QuerySink sink, string how, bool direct)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.Kind);
+        if (direct)
         {
             properties = properties.Add(DirectProperty, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(Diagnostic.Create(
             Descriptors.AZSEC410_QueryInjection,
-            value.Syntax.GetLocation(),
+            sink.Value.Syntax.GetLocation(),
             properties,
-            api,
-            finding.How,
-            alternative));
+            sink.Api,
+            how,
+            sink.Alternative));
     }
 
     /// <summary>The one place that decides whether query text reaching a sink is unsafe, and how it was built.</summary>
@@ -213,5 +235,28 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         public INamedTypeSymbol? SqlMapper { get; }
 
         public INamedTypeSymbol? CommandDefinition { get; }
+    }
+
+    /// <summary>One sink found: the query-text value and how the message names the API and its parameterized alternative.</summary>
+    private sealed class QuerySink
+    {
+        private QuerySink(IOperation value, string kind, string api, string alternative)
+        {
+            Value = value;
+            Kind = kind;
+            Api = api;
+            Alternative = alternative;
+        }
+
+        public IOperation Value { get; }
+
+        public string Kind { get; }
+
+        public string Api { get; }
+
+        public string Alternative { get; }
+
+        public static QuerySink? Create(IOperation? value, string kind, string api, string alternative)
+            => value is null || value.ConstantValue.HasValue ? null : new QuerySink(value, kind, api, alternative);
     }
 }

@@ -15,9 +15,9 @@ namespace AzSecAnalyzers.Rules.Api;
 /// </summary>
 internal sealed class QueryText
 {
-    public const string Interpolation = "interpolation";
-    public const string Concatenation = "concatenation";
-    public const string Format = "string.Format";
+    public const string Interpolation = "by interpolation";
+    public const string Concatenation = "by concatenation";
+    public const string Format = "by string.Format";
 
     private const int MaxDepth = 8;
 

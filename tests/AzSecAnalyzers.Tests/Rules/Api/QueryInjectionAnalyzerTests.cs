@@ -49,9 +49,9 @@ public class QueryInjectionAnalyzerTests
                 => container.GetItemQueryStreamIterator(queryText: {|#2:string.Format("SELECT * FROM c WHERE c.status = '{0}'", status)|});
         }
         """,
-        Expected(0, "QueryDefinition(string)", "interpolation", CosmosFix),
-        Expected(1, "Container.GetItemQueryIterator(string)", "concatenation", CosmosIteratorFix),
-        Expected(2, "Container.GetItemQueryStreamIterator(string)", "string.Format", CosmosIteratorFix));
+        Expected(0, "QueryDefinition(string)", "by interpolation", CosmosFix),
+        Expected(1, "Container.GetItemQueryIterator(string)", "by concatenation", CosmosIteratorFix),
+        Expected(2, "Container.GetItemQueryStreamIterator(string)", "by string.Format", CosmosIteratorFix));
 
     [Fact]
     public Task Tables_BuiltFilter_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -71,9 +71,9 @@ public class QueryInjectionAnalyzerTests
                 => service.Query({|#2:$"TableName ge '{prefix}'"|});
         }
         """,
-        Expected(0, "TableClient.QueryAsync(string filter)", "interpolation", TablesFix("TableClient")),
-        Expected(1, "TableClient.Query(string filter)", "concatenation", TablesFix("TableClient")),
-        Expected(2, "TableServiceClient.Query(string filter)", "interpolation", TablesFix("TableServiceClient")));
+        Expected(0, "TableClient.QueryAsync(string filter)", "by interpolation", TablesFix("TableClient")),
+        Expected(1, "TableClient.Query(string filter)", "by concatenation", TablesFix("TableClient")),
+        Expected(2, "TableServiceClient.Query(string filter)", "by interpolation", TablesFix("TableServiceClient")));
 
     [Fact]
     public Task Search_BuiltFilter_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -91,8 +91,8 @@ public class QueryInjectionAnalyzerTests
             }
         }
         """,
-        Expected(0, "SearchOptions.Filter", "interpolation", SearchFix),
-        Expected(1, "SearchOptions.Filter", "concatenation", SearchFix));
+        Expected(0, "SearchOptions.Filter", "by interpolation", SearchFix),
+        Expected(1, "SearchOptions.Filter", "by concatenation", SearchFix));
 
     [Fact]
     public Task SqlCommand_BuiltText_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -110,9 +110,9 @@ public class QueryInjectionAnalyzerTests
             }
         }
         """,
-        Expected(0, "SqlCommand(string)", "interpolation", SqlCommandFix),
-        Expected(1, "SqlCommand.CommandText", "concatenation", SqlCommandFix),
-        Expected(2, "SqlCommand.CommandText", "string.Format", SqlCommandFix));
+        Expected(0, "SqlCommand(string)", "by interpolation", SqlCommandFix),
+        Expected(1, "SqlCommand.CommandText", "by concatenation", SqlCommandFix),
+        Expected(2, "SqlCommand.CommandText", "by string.Format", SqlCommandFix));
 
     [Fact]
     public Task EntityFramework_RawSqlBuilt_Triggers() => Verify.VerifyAnalyzerAsync(EfModel + """
@@ -132,10 +132,10 @@ public class QueryInjectionAnalyzerTests
                 => db.Database.SqlQueryRaw<int>({|#3:$"SELECT Id FROM Orders WHERE Customer = '{customer}'"|});
         }
         """,
-        Expected(0, "FromSqlRaw", "interpolation", EfFix("FromSql")),
-        Expected(1, "ExecuteSqlRaw", "concatenation", EfFix("ExecuteSql")),
-        Expected(2, "ExecuteSqlRawAsync", "interpolation", EfFix("ExecuteSqlAsync")),
-        Expected(3, "SqlQueryRaw", "interpolation", EfFix("SqlQuery")));
+        Expected(0, "FromSqlRaw", "by interpolation", EfFix("FromSql")),
+        Expected(1, "ExecuteSqlRaw", "by concatenation", EfFix("ExecuteSql")),
+        Expected(2, "ExecuteSqlRawAsync", "by interpolation", EfFix("ExecuteSqlAsync")),
+        Expected(3, "SqlQueryRaw", "by interpolation", EfFix("SqlQuery")));
 
     [Fact]
     public Task Dapper_BuiltSql_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -158,9 +158,9 @@ public class QueryInjectionAnalyzerTests
                 => connection.QueryFirstOrDefault<Order>(new CommandDefinition({|#2:$"SELECT * FROM Orders WHERE Customer = '{customer}'"|}));
         }
         """,
-        Expected(0, "Dapper Query", "interpolation", DapperFix),
-        Expected(1, "Dapper ExecuteAsync", "concatenation", DapperFix),
-        Expected(2, "CommandDefinition(string)", "interpolation", DapperFix));
+        Expected(0, "Dapper Query", "by interpolation", DapperFix),
+        Expected(1, "Dapper ExecuteAsync", "by concatenation", DapperFix),
+        Expected(2, "CommandDefinition(string)", "by interpolation", DapperFix));
 
     [Fact]
     public Task SafeParts_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
@@ -281,7 +281,7 @@ public class QueryInjectionAnalyzerTests
             }
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,
-        ExpectedDiagnostics = { Expected(0, "QueryDefinition(string)", "interpolation", CosmosFix) },
+        ExpectedDiagnostics = { Expected(0, "QueryDefinition(string)", "by interpolation", CosmosFix) },
     }.RunAsync(CancellationToken.None);
 
     [Fact]
@@ -293,7 +293,7 @@ public class QueryInjectionAnalyzerTests
             public static QueryDefinition Big(string id) => new QueryDefinition({|#0:"SELECT * FROM c WHERE " + {{string.Join(" + ", Enumerable.Repeat("\"c.a = 1 OR \"", 400))}} + "c.id = '" + id + "'"|});
         }
         """,
-        Expected(0, "QueryDefinition(string)", "concatenation", CosmosFix));
+        Expected(0, "QueryDefinition(string)", "by concatenation", CosmosFix));
 
     [Fact]
     public Task NoDataPackages_NothingRegistered() => new Verify.Test

@@ -9,7 +9,7 @@ namespace AzSecAnalyzers.Tests.Rules.Api;
 
 public class QueryInjectionCodeFixTests
 {
-    private static DiagnosticResult Cosmos(int location, string how = "interpolation")
+    private static DiagnosticResult Cosmos(int location, string how = "by interpolation")
         => Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(location).WithArguments("QueryDefinition(string)", how, CosmosFix);
 
     private static DiagnosticResult Sql(int location, string api, string how)
@@ -41,7 +41,7 @@ public class QueryInjectionCodeFixTests
             public static QueryDefinition Concatenated(Customer customer)
                 => new QueryDefinition({|#2:"SELECT * FROM c WHERE c.name = '" + customer.Name + "' AND c.n > " + customer.Name.Length|}); // by name
         }
-        """, new[] { Cosmos(0), Cosmos(1), Cosmos(2, "concatenation") }, """
+        """, new[] { Cosmos(0), Cosmos(1), Cosmos(2, "by concatenation") }, """
         using Microsoft.Azure.Cosmos;
 
         public sealed record Customer(string id, string Name);
@@ -81,8 +81,8 @@ public class QueryInjectionCodeFixTests
         }
         """, new[]
         {
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("Container.GetItemQueryIterator(string)", "interpolation", CosmosIteratorFix),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("Container.GetItemQueryStreamIterator(string)", "concatenation", CosmosIteratorFix),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("Container.GetItemQueryIterator(string)", "by interpolation", CosmosIteratorFix),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("Container.GetItemQueryStreamIterator(string)", "by concatenation", CosmosIteratorFix),
         }, """
         using Microsoft.Azure.Cosmos;
 
@@ -118,9 +118,9 @@ public class QueryInjectionCodeFixTests
         }
         """, new[]
         {
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("TableClient.QueryAsync(string filter)", "interpolation", TablesFix("TableClient")),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("TableClient.Query(string filter)", "concatenation", TablesFix("TableClient")),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(2).WithArguments("TableServiceClient.Query(string filter)", "interpolation", TablesFix("TableServiceClient")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("TableClient.QueryAsync(string filter)", "by interpolation", TablesFix("TableClient")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("TableClient.Query(string filter)", "by concatenation", TablesFix("TableClient")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(2).WithArguments("TableServiceClient.Query(string filter)", "by interpolation", TablesFix("TableServiceClient")),
         }, """
         using System;
         using Azure;
@@ -154,8 +154,8 @@ public class QueryInjectionCodeFixTests
         }
         """, new[]
         {
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("SearchOptions.Filter", "interpolation", SearchFix),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("SearchOptions.Filter", "concatenation", SearchFix),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("SearchOptions.Filter", "by interpolation", SearchFix),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("SearchOptions.Filter", "by concatenation", SearchFix),
         }, """
         using Azure.Search.Documents;
 
@@ -189,9 +189,9 @@ public class QueryInjectionCodeFixTests
         }
         """, new[]
         {
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("FromSqlRaw", "interpolation", EfFix("FromSql")),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("ExecuteSqlRawAsync", "concatenation", EfFix("ExecuteSqlAsync")),
-            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(2).WithArguments("SqlQueryRaw", "interpolation", EfFix("SqlQuery")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("FromSqlRaw", "by interpolation", EfFix("FromSql")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(1).WithArguments("ExecuteSqlRawAsync", "by concatenation", EfFix("ExecuteSqlAsync")),
+            Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(2).WithArguments("SqlQueryRaw", "by interpolation", EfFix("SqlQuery")),
         }, EfModel + """
 
         public static class Queries
@@ -235,9 +235,9 @@ public class QueryInjectionCodeFixTests
         }
         """, new[]
         {
-            Sql(0, "SqlCommand(string)", "interpolation"),
-            Sql(1, "SqlCommand.CommandText", "concatenation"),
-            Sql(2, "SqlCommand.CommandText", "interpolation"),
+            Sql(0, "SqlCommand(string)", "by interpolation"),
+            Sql(1, "SqlCommand.CommandText", "by concatenation"),
+            Sql(2, "SqlCommand.CommandText", "by interpolation"),
         }, """
         using Microsoft.Data.SqlClient;
 
@@ -320,7 +320,7 @@ public class QueryInjectionCodeFixTests
                 => new SqlCommand({|#3:$"SELECT * FROM Orders WHERE Id = '{id}'"|});
         }
         """,
-        Cosmos(0), Cosmos(1), Cosmos(2), Sql(3, "SqlCommand(string)", "interpolation"));
+        Cosmos(0), Cosmos(1), Cosmos(2), Sql(3, "SqlCommand(string)", "by interpolation"));
 
     [Fact]
     public Task EntityFrameworkWithParameterArray_NoAction() => VerifyNoActionAsync(EfModel + """
@@ -331,7 +331,7 @@ public class QueryInjectionCodeFixTests
                 => db.Orders.FromSqlRaw({|#0:$"SELECT * FROM Orders WHERE Customer = '{customer}' AND Id = {0}"|}, id);
         }
         """,
-        Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("FromSqlRaw", "interpolation", EfFix("FromSql")));
+        Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("FromSqlRaw", "by interpolation", EfFix("FromSql")));
 
     [Fact]
     public Task Dapper_NoAction() => VerifyNoActionAsync("""
@@ -345,5 +345,5 @@ public class QueryInjectionCodeFixTests
                 => connection.Query<int>({|#0:$"SELECT Id FROM Orders WHERE Customer = '{customer}'"|});
         }
         """,
-        Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("Dapper Query", "interpolation", DapperFix));
+        Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("Dapper Query", "by interpolation", DapperFix));
 }
