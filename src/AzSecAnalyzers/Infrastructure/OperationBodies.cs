@@ -38,4 +38,34 @@ internal static class OperationBodies
 
         return null;
     }
+
+    /// <summary>
+    /// The root operation of <paramref name="method"/>'s body (an <see cref="IMethodBodyOperation"/> or
+    /// <see cref="IConstructorBodyOperation"/>, whose <c>Parent</c> is null) when it is an ordinary method or
+    /// constructor declared in source in this compilation, so a control-flow graph can be built from it; null otherwise.
+    /// </summary>
+    public static IMethodBodyBaseOperation? TryGetMethodBodyRoot(IMethodSymbol method, IOperation usage, Compilation compilation)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            if (declaration is not BaseMethodDeclarationSyntax)
+            {
+                continue;
+            }
+
+            var model = usage.SemanticModel is { } current && current.SyntaxTree == declaration.SyntaxTree
+                ? current
+#pragma warning disable RS0030, RS1030 // Rare path (a called helper declared in another file): one extra model per summarised method.
+                : compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS0030, RS1030
+
+            if (model.GetOperation(declaration) is IMethodBodyBaseOperation { Parent: null } body && (body.BlockBody ?? body.ExpressionBody) is not null)
+            {
+                return body;
+            }
+        }
+
+        return null;
+    }
 }

@@ -165,4 +165,23 @@ internal static class WellKnownTypeNames
 
     // Secrets: what the Key Vault code fix reads from
     public const string SecretClient = "Azure.Security.KeyVault.Secrets.SecretClient";
+
+    // Taint sources: request input and message bodies (Infrastructure/AspNetCore/RequestSources, Infrastructure/Taint)
+    public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+    public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+    public const string HttpRequestJsonExtensions = "Microsoft.AspNetCore.Http.HttpRequestJsonExtensions";
+    public const string RoutingHttpContextExtensions = "Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions";
+    public const string IFormFile = "Microsoft.AspNetCore.Http.IFormFile";
+    public const string IFormFileCollection = "Microsoft.AspNetCore.Http.IFormFileCollection";
+    public const string IFormCollection = "Microsoft.AspNetCore.Http.IFormCollection";
+    public const string ApiBehaviorMetadata = "Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string ServiceBusReceivedMessage = "Azure.Messaging.ServiceBus.ServiceBusReceivedMessage";
+    public const string ProcessMessageEventArgs = "Azure.Messaging.ServiceBus.ProcessMessageEventArgs";
+    public const string ProcessSessionMessageEventArgs = "Azure.Messaging.ServiceBus.ProcessSessionMessageEventArgs";
+    public const string EventData = "Azure.Messaging.EventHubs.EventData";
+    public const string ProcessEventArgs = "Azure.Messaging.EventHubs.Processor.ProcessEventArgs";
+    public const string QueueMessage = "Azure.Storage.Queues.Models.QueueMessage";
+    public const string PeekedMessage = "Azure.Storage.Queues.Models.PeekedMessage";
 }

@@ -1,0 +1,572 @@
+using System;
+using System.Runtime.CompilerServices;
+using AzSecAnalyzers.Infrastructure.Taint;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Infrastructure.AspNetCore;
+
+/// <summary>Where ASP.NET Core binds an endpoint parameter from (or where a trigger payload comes from).</summary>
+internal enum RequestBindingSource
+{
+    /// <summary>Not request input: a service, <c>HttpContext</c>, <c>CancellationToken</c>, or not an endpoint parameter.</summary>
+    None,
+    Route,
+    Query,
+    Body,
+    Form,
+    Header,
+
+    /// <summary><c>[AsParameters]</c>: the parameter's members are bound from the request.</summary>
+    Parameters,
+
+    /// <summary>MVC model binding without <c>[ApiController]</c>: form, route or query, whichever has the name.</summary>
+    ModelBinding,
+
+    /// <summary>An Azure Functions trigger payload (<c>[HttpTrigger]</c>, <c>[ServiceBusTrigger]</c>, <c>[QueueTrigger]</c>, …).</summary>
+    Trigger,
+}
+
+/// <summary>
+/// The request-input model shared by the taint rules: which endpoint parameters ASP.NET Core binds from the request
+/// (MVC actions and minimal-API handler lambdas, explicit <c>[FromXxx]</c> attributes and the <c>IFromXxxMetadata</c>
+/// interfaces, <c>[AsParameters]</c>, and the implicit rules), which reads of <c>HttpRequest</c> are request input, and
+/// which members of Service Bus, Event Hubs and Storage queue messages are message bodies. Its two predicates plug
+/// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>).
+/// </summary>
+internal sealed class RequestSources
+{
+    private static readonly ConditionalWeakTable<Compilation, RequestSources> Cache = new();
+
+    private RequestSources(KnownTypes types)
+    {
+        var aspNetCore = AspNetCoreTypes.For(types);
+        Model = new EndpointModel(aspNetCore);
+        HttpRequest = types.Get(WellKnownTypeNames.HttpRequest);
+        HttpContext = types.Get(WellKnownTypeNames.HttpContext);
+        HttpResponse = types.Get(WellKnownTypeNames.HttpResponse);
+        HttpRequestJsonExtensions = types.Get(WellKnownTypeNames.HttpRequestJsonExtensions);
+        RoutingHttpContextExtensions = types.Get(WellKnownTypeNames.RoutingHttpContextExtensions);
+        FormFile = types.Get(WellKnownTypeNames.IFormFile);
+        FormFileCollection = types.Get(WellKnownTypeNames.IFormFileCollection);
+        FormCollection = types.Get(WellKnownTypeNames.IFormCollection);
+        ApiBehaviorMetadata = types.Get(WellKnownTypeNames.ApiBehaviorMetadata);
+        CancellationToken = types.Get(WellKnownTypeNames.CancellationToken);
+        ServiceBusReceivedMessage = types.Get(WellKnownTypeNames.ServiceBusReceivedMessage);
+        ProcessMessageEventArgs = types.Get(WellKnownTypeNames.ProcessMessageEventArgs);
+        ProcessSessionMessageEventArgs = types.Get(WellKnownTypeNames.ProcessSessionMessageEventArgs);
+        EventData = types.Get(WellKnownTypeNames.EventData);
+        ProcessEventArgs = types.Get(WellKnownTypeNames.ProcessEventArgs);
+        QueueMessage = types.Get(WellKnownTypeNames.QueueMessage);
+        PeekedMessage = types.Get(WellKnownTypeNames.PeekedMessage);
+    }
+
+    public EndpointModel Model { get; }
+
+    public INamedTypeSymbol? HttpRequest { get; }
+    public INamedTypeSymbol? HttpContext { get; }
+    public INamedTypeSymbol? HttpResponse { get; }
+    public INamedTypeSymbol? HttpRequestJsonExtensions { get; }
+    public INamedTypeSymbol? RoutingHttpContextExtensions { get; }
+    public INamedTypeSymbol? FormFile { get; }
+    public INamedTypeSymbol? FormFileCollection { get; }
+    public INamedTypeSymbol? FormCollection { get; }
+    public INamedTypeSymbol? ApiBehaviorMetadata { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? ServiceBusReceivedMessage { get; }
+    public INamedTypeSymbol? ProcessMessageEventArgs { get; }
+    public INamedTypeSymbol? ProcessSessionMessageEventArgs { get; }
+    public INamedTypeSymbol? EventData { get; }
+    public INamedTypeSymbol? ProcessEventArgs { get; }
+    public INamedTypeSymbol? QueueMessage { get; }
+    public INamedTypeSymbol? PeekedMessage { get; }
+
+    /// <summary>True when the compilation can receive request input or messages at all.</summary>
+    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || HasMessages;
+
+    /// <summary>True when a messaging SDK (Service Bus, Event Hubs, Storage queues) is referenced.</summary>
+    public bool HasMessages => ServiceBusReceivedMessage is not null || EventData is not null || QueueMessage is not null;
+
+    public static RequestSources For(KnownTypes types) => Cache.GetValue(types.Compilation, _ => new RequestSources(types));
+
+    // ---- Parameters ------------------------------------------------------------------------
+
+    /// <summary>A <see cref="TaintParameterPredicate"/>: request-bound endpoint parameters and trigger payloads are <see cref="TaintLabels.Request"/> (or <see cref="TaintLabels.Message"/>) sources.</summary>
+    public bool TryGetParameterSource(IParameterSymbol parameter, TaintFunction function, out TaintSource source)
+    {
+        var binding = GetBinding(parameter, function);
+        if (binding == RequestBindingSource.None)
+        {
+            source = default;
+            return false;
+        }
+
+        var labels = binding == RequestBindingSource.Trigger && !IsHttpTrigger(parameter) ? TaintLabels.Message : TaintLabels.Request;
+        source = new TaintSource(labels | TaintLabels.Full, Describe(binding, parameter.Name));
+        return true;
+    }
+
+    /// <summary>How a message names a bound parameter, e.g. <c>query parameter 'url'</c>.</summary>
+    public static string Describe(RequestBindingSource binding, string name) => binding switch
+    {
+        RequestBindingSource.Route => $"route parameter '{name}'",
+        RequestBindingSource.Query => $"query parameter '{name}'",
+        RequestBindingSource.Body => $"request body parameter '{name}'",
+        RequestBindingSource.Form => $"form parameter '{name}'",
+        RequestBindingSource.Header => $"header parameter '{name}'",
+        RequestBindingSource.Parameters => $"request parameters '{name}'",
+        RequestBindingSource.ModelBinding => $"request parameter '{name}'",
+        RequestBindingSource.Trigger => $"trigger payload '{name}'",
+        _ => $"parameter '{name}'",
+    };
+
+    /// <summary>
+    /// Where <paramref name="parameter"/> of <paramref name="function"/> is bound from: explicit attributes anywhere; the implicit
+    /// rules only for MVC actions and minimal-API handler lambdas (method-group handlers need explicit attributes).
+    /// </summary>
+    public RequestBindingSource GetBinding(IParameterSymbol parameter, TaintFunction function)
+    {
+        var explicitBinding = ExplicitBinding(parameter, out var isExplicit);
+        if (isExplicit)
+        {
+            return explicitBinding;
+        }
+
+        var method = function.Method;
+        var minimal = IsMinimalHandler(function, out var route);
+        var action = !minimal && method.MethodKind == MethodKind.Ordinary && Model.IsAction(method);
+        if (!minimal && !action)
+        {
+            return RequestBindingSource.None;
+        }
+
+        var type = parameter.Type;
+        if (IsSpecial(type))
+        {
+            return RequestBindingSource.None;
+        }
+
+        if (AspNetCoreTypes.IsOrInherits(type, FormFile) || AspNetCoreTypes.IsOrInherits(type, FormFileCollection) || AspNetCoreTypes.IsOrInherits(type, FormCollection))
+        {
+            return RequestBindingSource.Form;
+        }
+
+        if (type.Name is "Stream" or "PipeReader" && type.ContainingNamespace?.Name is "IO" or "Pipelines")
+        {
+            return minimal ? RequestBindingSource.Body : RequestBindingSource.None;
+        }
+
+        if (IsSimple(type))
+        {
+            if (minimal)
+            {
+                return route is not null && RouteHasParameter(route, parameter.Name) ? RequestBindingSource.Route : RequestBindingSource.Query;
+            }
+
+            foreach (var template in ActionAndControllerTemplates(method))
+            {
+                if (RouteHasParameter(template, parameter.Name))
+                {
+                    return RequestBindingSource.Route;
+                }
+            }
+
+            return IsApiController(method.ContainingType) ? RequestBindingSource.Query : RequestBindingSource.ModelBinding;
+        }
+
+        if (IsServiceLike(type))
+        {
+            return RequestBindingSource.None;
+        }
+
+        if (minimal)
+        {
+            return RequestBindingSource.Body;
+        }
+
+        return IsApiController(method.ContainingType) ? RequestBindingSource.Body : RequestBindingSource.ModelBinding;
+    }
+
+    private RequestBindingSource ExplicitBinding(IParameterSymbol parameter, out bool isExplicit)
+    {
+        isExplicit = false;
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type)
+            {
+                continue;
+            }
+
+            switch (type.Name)
+            {
+                case "FromServicesAttribute" or "FromKeyedServicesAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.None;
+                case "FromRouteAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Route;
+                case "FromQueryAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Query;
+                case "FromBodyAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Body;
+                case "FromFormAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Form;
+                case "FromHeaderAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Header;
+                case "AsParametersAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Parameters;
+                case "HttpTriggerAttribute" or "ServiceBusTriggerAttribute" or "QueueTriggerAttribute" or "EventHubTriggerAttribute"
+                    or "EventGridTriggerAttribute" or "BlobTriggerAttribute" or "CosmosDBTriggerAttribute" or "KafkaTriggerAttribute" or "RabbitMQTriggerAttribute":
+                    isExplicit = true;
+                    return RequestBindingSource.Trigger;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                switch (implemented.Name)
+                {
+                    case "IFromServiceMetadata" or "IFromKeyedServicesMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.None;
+                    case "IFromRouteMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.Route;
+                    case "IFromQueryMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.Query;
+                    case "IFromBodyMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.Body;
+                    case "IFromFormMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.Form;
+                    case "IFromHeaderMetadata":
+                        isExplicit = true;
+                        return RequestBindingSource.Header;
+                }
+            }
+        }
+
+        return RequestBindingSource.None;
+    }
+
+    private static bool IsHttpTrigger(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "HttpTriggerAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="function"/> is a lambda passed as the handler of a minimal-API <c>Map*</c> call; <paramref name="route"/> is its constant template.</summary>
+    public bool IsMinimalHandler(TaintFunction function, out string? route)
+    {
+        route = null;
+        if (function.Declaration is not IAnonymousFunctionOperation lambda)
+        {
+            return false;
+        }
+
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+            && Model.TryGetMinimalEndpoint(invocation, out var endpoint)
+            && endpoint.Handler == lambda)
+        {
+            route = endpoint.Route;
+            return true;
+        }
+
+        return false;
+    }
+
+    private System.Collections.Generic.IEnumerable<string> ActionAndControllerTemplates(IMethodSymbol action)
+    {
+        foreach (var template in Model.ActionTemplates(action))
+        {
+            yield return template;
+        }
+
+        for (var type = action.ContainingType; type is not null; type = type.BaseType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "RouteAttribute" }
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0].Value is string template)
+                {
+                    yield return template;
+                }
+            }
+        }
+    }
+
+    /// <summary>True when the route template has a parameter <paramref name="name"/> (<c>{name}</c>, <c>{name:int}</c>, <c>{name?}</c>, <c>{*name}</c>), case-insensitively.</summary>
+    public static bool RouteHasParameter(string template, string name)
+    {
+        var index = 0;
+        while ((index = template.IndexOf('{', index)) >= 0)
+        {
+            var start = index + 1;
+            while (start < template.Length && template[start] == '*')
+            {
+                start++;
+            }
+
+            if (start + name.Length <= template.Length
+                && string.Compare(template, start, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && start + name.Length < template.Length
+                && template[start + name.Length] is '}' or ':' or '?' or '=')
+            {
+                return true;
+            }
+
+            index = start;
+        }
+
+        return false;
+    }
+
+    private bool IsApiController(INamedTypeSymbol? controller)
+    {
+        for (var type = controller; type is not null; type = type.BaseType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // [ApiController] on the assembly applies to every controller.
+        if (controller is not null)
+        {
+            foreach (var attribute in controller.ContainingAssembly.GetAttributes())
+            {
+                if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsSpecial(ITypeSymbol type)
+        => AspNetCoreTypes.IsOrInherits(type, HttpContext)
+           || AspNetCoreTypes.IsOrInherits(type, HttpRequest)
+           || AspNetCoreTypes.IsOrInherits(type, HttpResponse)
+           || AspNetCoreTypes.Is(type, CancellationToken)
+           || AspNetCoreTypes.IsOrInherits(type, Model.Types.ClaimsPrincipal)
+           || type.TypeKind is TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error;
+
+    /// <summary>Types ASP.NET Core binds from a single string (route/query/header values): primitives, enums, Guid, dates, Uri, their nullables and arrays, and types with a static <c>TryParse</c>.</summary>
+    public static bool IsSimple(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            type = array.ElementType;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || TaintEngine.IsScalar(type))
+        {
+            return type.SpecialType != SpecialType.System_Object;
+        }
+
+        if (type is { Name: "Uri" or "StringValues" or "Version" or "IPAddress" })
+        {
+            return true;
+        }
+
+        foreach (var member in type.GetMembers("TryParse"))
+        {
+            if (member is IMethodSymbol { IsStatic: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A complex parameter type that is a service rather than a request body: interfaces, framework and SDK types
+    /// (<c>HttpClient</c>, <c>BlobServiceClient</c>, <c>ILogger</c>), types deriving from them (a <c>DbContext</c>), and
+    /// app types named like services (<c>…Service</c>, <c>…Repository</c>, <c>…Client</c>, <c>…Context</c>, …).
+    /// </summary>
+    private static bool IsServiceLike(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return true;
+        }
+
+        if (type is IArrayTypeSymbol)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var root = RootNamespace(current.ContainingNamespace);
+            if (root is "Microsoft" or "Azure" or "System" && !IsCollection(current))
+            {
+                return true;
+            }
+        }
+
+        var name = type.Name;
+        foreach (var suffix in ServiceSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ServiceSuffixes =
+    {
+        "Service", "Services", "Repository", "Client", "Context", "Manager", "Factory", "Provider", "Handler", "Store", "Options", "Settings", "Configuration", "Logger", "Cache",
+    };
+
+    private static bool IsCollection(ITypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name == "Collections" || (ns.Name == "Json" && type.Name is "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? RootNamespace(INamespaceSymbol? ns)
+    {
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return null;
+        }
+
+        while (!ns.ContainingNamespace.IsGlobalNamespace)
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns.Name;
+    }
+
+    // ---- Reads -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// A <see cref="TaintSourcePredicate"/>: <c>HttpRequest.Query/Form/Headers/RouteValues/Cookies/Body/BodyReader/Path/PathBase/QueryString</c>
+    /// (through <c>HttpContext.Request</c> or a controller's <c>Request</c> too), <c>ReadFromJsonAsync</c>/<c>ReadFormAsync</c>/<c>GetRouteValue</c>
+    /// (<see cref="TaintLabels.Request"/>); <c>ServiceBusReceivedMessage.Body</c>, <c>ProcessMessageEventArgs.Message</c>, <c>EventData.Body/EventBody</c>,
+    /// <c>ProcessEventArgs.Data</c>, <c>QueueMessage</c>/<c>PeekedMessage</c> <c>Body/MessageText</c> (<see cref="TaintLabels.Message"/>).
+    /// </summary>
+    public bool TryGetSource(IOperation operation, out TaintSource source)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation property:
+                return TryGetPropertySource(property.Property, out source);
+            case IInvocationOperation invocation:
+                return TryGetInvocationSource(invocation.TargetMethod, out source);
+            default:
+                source = default;
+                return false;
+        }
+    }
+
+    private bool TryGetPropertySource(IPropertySymbol property, out TaintSource source)
+    {
+        source = default;
+        var type = property.ContainingType;
+        switch (property.Name)
+        {
+            case "Query" or "Form" or "Headers" or "RouteValues" or "Cookies" or "Body" or "BodyReader" or "Path" or "PathBase" or "QueryString"
+                when HttpRequest is not null && AspNetCoreTypes.IsOrInherits(type, HttpRequest):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, RequestDescriptions.For(property.Name));
+                return true;
+            case "Body" when AspNetCoreTypes.Is(type, ServiceBusReceivedMessage):
+                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ServiceBusReceivedMessage.Body'");
+                return true;
+            case "Message" when AspNetCoreTypes.Is(type, ProcessMessageEventArgs) || AspNetCoreTypes.Is(type, ProcessSessionMessageEventArgs):
+                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessMessageEventArgs.Message'");
+                return true;
+            case "Body" or "EventBody" when AspNetCoreTypes.IsOrInherits(type, EventData):
+                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'EventData.Body'");
+                return true;
+            case "Data" when AspNetCoreTypes.Is(type, ProcessEventArgs):
+                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessEventArgs.Data'");
+                return true;
+            case "Body" or "MessageText" when AspNetCoreTypes.Is(type, QueueMessage) || AspNetCoreTypes.Is(type, PeekedMessage):
+                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, property.Name == "Body" ? "'QueueMessage.Body'" : "'QueueMessage.MessageText'");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool TryGetInvocationSource(IMethodSymbol method, out TaintSource source)
+    {
+        source = default;
+        switch (method.Name)
+        {
+            case "ReadFromJsonAsync" when AspNetCoreTypes.Is(method.ContainingType, HttpRequestJsonExtensions):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequest.ReadFromJsonAsync'");
+                return true;
+            case "ReadFormAsync" when HttpRequest is not null && AspNetCoreTypes.IsOrInherits(method.ContainingType, HttpRequest):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequest.ReadFormAsync'");
+                return true;
+            case "GetRouteValue" when AspNetCoreTypes.Is(method.ContainingType, RoutingHttpContextExtensions):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpContext.GetRouteValue'");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static class RequestDescriptions
+    {
+        public static string For(string property) => property switch
+        {
+            "Query" => "'HttpRequest.Query'",
+            "Form" => "'HttpRequest.Form'",
+            "Headers" => "'HttpRequest.Headers'",
+            "RouteValues" => "'HttpRequest.RouteValues'",
+            "Cookies" => "'HttpRequest.Cookies'",
+            "Body" => "'HttpRequest.Body'",
+            "BodyReader" => "'HttpRequest.BodyReader'",
+            "Path" => "'HttpRequest.Path'",
+            "PathBase" => "'HttpRequest.PathBase'",
+            _ => "'HttpRequest.QueryString'",
+        };
+    }
+}
