@@ -129,10 +129,6 @@ internal static class WellKnownTypeNames
     public const string ObjectStateFormatter = "System.Web.UI.ObjectStateFormatter";
     public const string JavaScriptSerializer = "System.Web.Script.Serialization.JavaScriptSerializer";
     public const string SimpleTypeResolver = "System.Web.Script.Serialization.SimpleTypeResolver";
-    public const string ServiceBusReceivedMessage = "Azure.Messaging.ServiceBus.ServiceBusReceivedMessage";
-    public const string EventData = "Azure.Messaging.EventHubs.EventData";
-    public const string QueueMessage = "Azure.Storage.Queues.Models.QueueMessage";
-    public const string PeekedMessage = "Azure.Storage.Queues.Models.PeekedMessage";
 
     // Query injection sinks and escaping helpers (AZSEC410); System.Data.SqlClient by metadata name
     public const string QueryDefinition = "Microsoft.Azure.Cosmos.QueryDefinition";

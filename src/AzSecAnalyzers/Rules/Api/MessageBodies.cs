@@ -1,4 +1,6 @@
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,30 +17,15 @@ internal sealed class MessageBodies
 {
     private const int MaxDepth = 6;
 
-    private readonly INamedTypeSymbol? _serviceBus;
-    private readonly INamedTypeSymbol? _eventData;
-    private readonly INamedTypeSymbol? _queueMessage;
-    private readonly INamedTypeSymbol? _peekedMessage;
+    private readonly RequestSources _sources;
 
-    private MessageBodies(INamedTypeSymbol? serviceBus, INamedTypeSymbol? eventData, INamedTypeSymbol? queueMessage, INamedTypeSymbol? peekedMessage)
-    {
-        _serviceBus = serviceBus;
-        _eventData = eventData;
-        _queueMessage = queueMessage;
-        _peekedMessage = peekedMessage;
-    }
+    private MessageBodies(RequestSources sources) => _sources = sources;
 
-    public static MessageBodies Create(KnownTypes types) => new(
-        types.Get(WellKnownTypeNames.ServiceBusReceivedMessage),
-        types.Get(WellKnownTypeNames.EventData),
-        types.Get(WellKnownTypeNames.QueueMessage),
-        types.Get(WellKnownTypeNames.PeekedMessage));
-
-    private bool IsEmpty => _serviceBus is null && _eventData is null && _queueMessage is null && _peekedMessage is null;
+    public static MessageBodies Create(KnownTypes types) => new(RequestSources.For(types));
 
     /// <summary>"the Service Bus message body" and the like when <paramref name="value"/> comes from one; otherwise null.</summary>
     public string? Describe(IOperation? value)
-        => value is null || IsEmpty ? null : Describe(value, value.Root(), MaxDepth);
+        => value is null || !_sources.HasMessages ? null : Describe(value, value.Root(), MaxDepth);
 
     private string? Describe(IOperation value, IOperation root, int depth)
     {
@@ -51,7 +38,7 @@ internal sealed class MessageBodies
         switch (value)
         {
             case IPropertyReferenceOperation property:
-                return Payload(property.Property) ?? (property.Instance is { } owner ? Describe(owner, root, depth - 1) : null);
+                return Payload(property) ?? (property.Instance is { } owner ? Describe(owner, root, depth - 1) : null);
             case IInvocationOperation invocation:
                 if (invocation.Instance is { } instance && Describe(instance, root, depth - 1) is { } fromInstance)
                 {
@@ -94,37 +81,22 @@ internal sealed class MessageBodies
         }
     }
 
-    private string? Payload(IPropertySymbol property)
+    // The message sources are the shared request/message model's (RequestSources); only the wording is AZSEC411's.
+    private string? Payload(IPropertyReferenceOperation property)
     {
-        var owner = property.ContainingType;
-        if (Is(owner, _serviceBus) && property.Name == "Body")
+        if (!_sources.TryGetSource(property, out var source) || !source.Labels.HasAny(TaintLabels.Message))
         {
-            return "the Service Bus message body";
+            return null;
         }
 
-        if (Is(owner, _eventData) && property.Name is "EventBody" or "Body")
+        var owner = property.Property.ContainingType;
+        if (AspNetCoreTypes.IsOrInherits(owner, _sources.EventData) || owner.Name == "ProcessEventArgs")
         {
             return "the Event Hubs event body";
         }
 
-        if ((Is(owner, _queueMessage) || Is(owner, _peekedMessage)) && property.Name is "Body" or "MessageText")
-        {
-            return "the Storage queue message body";
-        }
-
-        return null;
-    }
-
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var current = type; current is not null && expected is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return AspNetCoreTypes.IsOrInherits(owner, _sources.QueueMessage) || AspNetCoreTypes.IsOrInherits(owner, _sources.PeekedMessage)
+            ? "the Storage queue message body"
+            : "the Service Bus message body";
     }
 }

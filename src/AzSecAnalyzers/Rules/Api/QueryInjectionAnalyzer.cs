@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,6 +13,9 @@ namespace AzSecAnalyzers.Rules.Api;
 /// <c>string.Format</c>) reaching a data service's query-text parameter: Cosmos DB, Azure Tables,
 /// Azure AI Search, SqlCommand, EF Core raw SQL, Dapper. Whatever the values' origin: query text
 /// must always be parameterized. Reported on the query-text expression.
+/// Text built in the sink's argument is judged by <see cref="QueryText"/>; text that reaches the sink
+/// through a local, a field of <c>this</c>, a helper method or a <c>StringBuilder</c> is judged by the
+/// shared taint engine with the spec built in <see cref="CreateSpec"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
@@ -44,18 +49,100 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         }
 
         var text = new QueryText(types);
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (Match(c.Operation, sinks) is { } sink)
+        var spec = CreateSpec(context.Compilation, text);
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            // Sinks whose text is not built in place wait for the block's end, where the engine follows them back.
+            List<TaintSink>? flows = null;
+            var gate = new object();
+            start.RegisterOperationAction(
+                c =>
                 {
-                    Check(c, text, sink);
+                    if (Match(c.Operation, sinks) is not { } sink)
+                    {
+                        return;
+                    }
+
+                    if (text.UnsafeBuild(sink.Value) is { } how)
+                    {
+                        Report(c.ReportDiagnostic, sink, how, direct: true);
+                    }
+                    else if (!QueryText.IsBuiltText(sink.Value) && start.OwningSymbol is IMethodSymbol)
+                    {
+                        lock (gate)
+                        {
+                            (flows ??= new List<TaintSink>()).Add(new TaintSink(sink.Value, c.Operation, sink));
+                        }
+                    }
+                },
+                OperationKind.ObjectCreation,
+                OperationKind.Invocation,
+                OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockEndAction(end =>
+            {
+                if (flows is null)
+                {
+                    return;
                 }
-            },
-            OperationKind.ObjectCreation,
-            OperationKind.Invocation,
-            OperationKind.SimpleAssignment);
+
+                var values = TaintSinks.Query(end, spec, flows);
+                for (var i = 0; i < flows.Count; i++)
+                {
+                    if (IsBuiltFromNonConstant(values[i].Labels))
+                    {
+                        var flow = flows[i];
+                        Report(end.ReportDiagnostic, (QuerySink)flow.Tag!, BuiltWhere(flow.Value), direct: false);
+                    }
+                }
+            });
+        });
     }
+
+    /// <summary>
+    /// AZSEC410 as a taint spec: every text value the engine cannot see the constant content of is
+    /// <see cref="TaintLabels.NonConstant"/> (parameters, external results, fields), the SDK's escaping
+    /// helpers sanitize, and any constant text at the start of a concatenation, interpolation,
+    /// <c>string.Format</c> or <c>StringBuilder</c> "pins" it: a non-constant part appended after it is
+    /// <see cref="TaintLabels.AfterPrefix"/>. So <see cref="TaintLabels.AfterPrefix"/> at a sink means
+    /// "query text built from constant text and non-constant values", while a value merely passed
+    /// through (<c>new QueryDefinition(query)</c> with <c>query</c> a parameter) stays
+    /// <see cref="TaintLabels.Full"/>: the caller that built it is where the finding belongs.
+    /// Scalar values (numbers, Guid, dates, enums) become <see cref="TaintLabels.Typed"/> and do not count.
+    /// </summary>
+    private static TaintSpec CreateSpec(Compilation compilation, QueryText text) => new(RuleIds.QueryInjection, compilation)
+    {
+        ParameterSource = static (IParameterSymbol parameter, TaintFunction _, out TaintSource source) =>
+        {
+            if (parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object)
+            {
+                source = new TaintSource(TaintLabels.NonConstant | TaintLabels.Full, "parameter '" + parameter.Name + "'");
+                return true;
+            }
+
+            source = default;
+            return false;
+        },
+        UnknownValue = static operation => operation.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Object
+            ? TaintLabels.NonConstant | TaintLabels.Full
+            : TaintLabels.None,
+        Sanitizer = operation => operation is IInvocationOperation invocation && text.IsEscapingHelper(invocation.TargetMethod),
+        IsPinningPrefix = static prefix => !string.IsNullOrWhiteSpace(prefix),
+    };
+
+    private static bool IsBuiltFromNonConstant(TaintLabels labels)
+        => (labels & TaintLabels.AfterPrefix) != 0 && labels.HasAny(TaintLabels.NonConstant);
+
+    /// <summary>How the message says where flowed text was built: "in 'sql'", "with a StringBuilder", "by 'BuildQuery'".</summary>
+    private static string BuiltWhere(IOperation value) => value.WalkDownConversionsAndDelegates() switch
+    {
+        ILocalReferenceOperation local => $"in '{local.Local.Name}'",
+        IParameterReferenceOperation parameter => $"in '{parameter.Parameter.Name}'",
+        IFieldReferenceOperation field => $"in '{field.Field.Name}'",
+        IPropertyReferenceOperation property => $"in '{property.Property.Name}'",
+        IInvocationOperation { TargetMethod: { Name: "ToString", ContainingType.Name: "StringBuilder" } } => "with a StringBuilder",
+        IInvocationOperation invocation => $"by '{invocation.TargetMethod.Name}'",
+        _ => "before the call",
+    };
 
     /// <summary>The query-text value and sink description when <paramref name="operation"/> is one of the rule's sinks; otherwise null.</summary>
     private static QuerySink? Match(IOperation operation, Sinks sinks) => operation switch

@@ -1,4 +1,5 @@
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,7 +12,8 @@ namespace AzSecAnalyzers.Rules.Api;
 /// query syntax (numbers, <c>bool</c>, enums, <c>Guid</c>, <c>DateTime</c>, <c>DateTimeOffset</c>,
 /// <c>TimeSpan</c>, and their <c>ToString(…)</c>) and not the SDK's own escaping helper
 /// (<c>TableClient.CreateQueryFilter</c>, <c>TableServiceClient.CreateQueryFilter</c>,
-/// <c>SearchFilter.Create</c>). A string of unknown origin (a parameter, a field) is unsafe.
+/// <c>SearchFilter.Create</c>). A local or read-only field that only ever holds a literal counts as a
+/// constant; any other string of unknown origin (a parameter, a field, a call) is unsafe.
 /// </summary>
 internal sealed class QueryText
 {
@@ -104,7 +106,13 @@ internal sealed class QueryText
             return true;
         }
 
-        if (IsBuiltText(part))
+        // A local or read-only field that only ever holds a literal ("orders") is as good as a constant.
+        if (part is ILocalReferenceOperation or IFieldReferenceOperation && LiteralFlow.TryResolve(part, out _))
+        {
+            return true;
+        }
+
+        if (BuiltKind(part))
         {
             return UnsafeBuild(part, depth - 1) is null;
         }
@@ -117,7 +125,10 @@ internal sealed class QueryText
         };
     }
 
-    private static bool IsBuiltText(IOperation part) => part switch
+    /// <summary>True for text built in place: an interpolated string, a string concatenation, <c>string.Format</c>/<c>Concat</c>.</summary>
+    public static bool IsBuiltText(IOperation text) => BuiltKind(text.WalkDownConversionsAndDelegates());
+
+    private static bool BuiltKind(IOperation part) => part switch
     {
         IInterpolatedStringOperation => true,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
@@ -125,7 +136,8 @@ internal sealed class QueryText
         _ => false,
     };
 
-    private bool IsEscapingHelper(IMethodSymbol method)
+    /// <summary><c>TableClient.CreateQueryFilter</c>, <c>TableServiceClient.CreateQueryFilter</c>, <c>SearchFilter.Create</c>.</summary>
+    public bool IsEscapingHelper(IMethodSymbol method)
         => method.IsStatic
            && ((method.Name == "CreateQueryFilter" && (Is(method.ContainingType, _tableClient) || Is(method.ContainingType, _tableServiceClient)))
                || (method.Name == "Create" && Is(method.ContainingType, _searchFilter)));

@@ -223,6 +223,151 @@ public class QueryInjectionAnalyzerTests
         """);
 
     [Fact]
+    public Task Cosmos_TextBuiltBeforeTheCall_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using System.Text;
+        using Microsoft.Azure.Cosmos;
+
+        public sealed record Order(string id);
+
+        public sealed class OrderRepository(Container container)
+        {
+            private string _lastQuery = "";
+
+            public QueryDefinition ThroughLocal(string customer)
+            {
+                var query = $"SELECT * FROM c WHERE c.customer = '{customer}'";
+                return new QueryDefinition({|#0:query|});
+            }
+
+            public FeedIterator<Order> ThroughField(string id)
+            {
+                _lastQuery = "SELECT * FROM c WHERE c.id = '" + id + "'";
+                return container.GetItemQueryIterator<Order>({|#1:_lastQuery|});
+            }
+
+            public QueryDefinition ThroughHelper(string status) => new QueryDefinition({|#2:BuildQuery(status)|});
+
+            public QueryDefinition ThroughBuilder(string[] ids)
+            {
+                var builder = new StringBuilder();
+                builder.Append("SELECT * FROM c WHERE c.id IN (");
+                foreach (var id in ids)
+                {
+                    builder.Append('\'').Append(id).Append("',");
+                }
+
+                return new QueryDefinition({|#3:builder.ToString()|});
+            }
+
+            public QueryDefinition Conditional(string? region)
+            {
+                var query = "SELECT * FROM c";
+                if (region is not null)
+                {
+                    query += $" WHERE c.region = '{region}'";
+                }
+
+                return new QueryDefinition({|#4:query|});
+            }
+
+            private static string BuildQuery(string status) => string.Format("SELECT * FROM c WHERE c.status = '{0}'", status);
+        }
+        """,
+        Expected(0, "QueryDefinition(string)", "in 'query'", CosmosFix),
+        Expected(1, "Container.GetItemQueryIterator(string)", "in '_lastQuery'", CosmosIteratorFix),
+        Expected(2, "QueryDefinition(string)", "by 'BuildQuery'", CosmosFix),
+        Expected(3, "QueryDefinition(string)", "with a StringBuilder", CosmosFix),
+        Expected(4, "QueryDefinition(string)", "in 'query'", CosmosFix));
+
+    [Fact]
+    public Task OtherSinks_TextBuiltBeforeTheCall_Trigger() => Verify.VerifyAnalyzerAsync(EfModel + """
+
+        public static class Queries
+        {
+            public static IQueryable<Order> Ef(ShopContext db, string customer)
+            {
+                var sql = "SELECT * FROM Orders WHERE Customer = '" + customer + "'";
+                return db.Orders.FromSqlRaw({|#0:sql|});
+            }
+
+            public static Azure.Pageable<Azure.Data.Tables.TableEntity> Tables(Azure.Data.Tables.TableClient table, string partition)
+            {
+                var filter = $"PartitionKey eq '{partition}'";
+                return table.Query<Azure.Data.Tables.TableEntity>({|#1:filter|});
+            }
+
+            public static Azure.Search.Documents.SearchOptions Search(string category)
+            {
+                var filter = $"category eq '{category}'";
+                return new Azure.Search.Documents.SearchOptions { Filter = {|#2:filter|} };
+            }
+
+            public static void Sql(Microsoft.Data.SqlClient.SqlCommand command, string id)
+            {
+                var text = $"DELETE FROM Orders WHERE Id = '{id}'";
+                command.CommandText = {|#3:text|};
+            }
+
+            public static System.Collections.Generic.IEnumerable<int> Dapper(System.Data.IDbConnection connection, string customer)
+            {
+                var sql = $"SELECT Id FROM Orders WHERE Customer = '{customer}'";
+                return global::Dapper.SqlMapper.Query<int>(connection, {|#4:sql|});
+            }
+        }
+        """,
+        Expected(0, "FromSqlRaw", "in 'sql'", EfFix("FromSql")),
+        Expected(1, "TableClient.Query(string filter)", "in 'filter'", TablesFix("TableClient")),
+        Expected(2, "SearchOptions.Filter", "in 'filter'", SearchFix),
+        Expected(3, "SqlCommand.CommandText", "in 'text'", SqlCommandFix),
+        Expected(4, "Dapper Query", "in 'sql'", DapperFix));
+
+    [Fact]
+    public Task SafeFlows_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Text;
+        using Azure;
+        using Azure.Data.Tables;
+        using Microsoft.Azure.Cosmos;
+
+        public sealed class Repository(Container container, TableClient table)
+        {
+            private static readonly string Collection = "c";
+
+            public QueryDefinition PassedThrough(string query) => new QueryDefinition(query);
+
+            public QueryDefinition Typed(int minAge, Guid id)
+            {
+                var query = "SELECT * FROM c WHERE c.age > " + minAge + " AND c.id = '" + id + "'";
+                return new QueryDefinition(query);
+            }
+
+            public QueryDefinition ConstantLocal(string id)
+            {
+                var alias = "c";
+                var query = $"SELECT * FROM {alias} WHERE {alias}.id = @id";
+                return new QueryDefinition($"SELECT * FROM {alias} WHERE {Collection}.x = 1").WithParameter("@id", id) ?? new QueryDefinition(query).WithParameter("@id", id);
+            }
+
+            public Pageable<TableEntity> Sanitized(string partition)
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+                return table.Query<TableEntity>(filter);
+            }
+
+            public QueryDefinition BuilderOfConstants(bool active)
+            {
+                var builder = new StringBuilder("SELECT * FROM c");
+                if (active)
+                {
+                    builder.Append(" WHERE c.active = true");
+                }
+
+                return new QueryDefinition(builder.ToString());
+            }
+        }
+        """);
+
+    [Fact]
     public Task LookAlikeUserTypes_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
         namespace MyApp
         {
