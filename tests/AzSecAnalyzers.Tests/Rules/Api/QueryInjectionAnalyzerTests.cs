@@ -322,6 +322,27 @@ public class QueryInjectionAnalyzerTests
         Expected(4, "Dapper Query", "in 'sql'", DapperFix));
 
     [Fact]
+    public Task Lambda_TextBuiltInside_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Azure.Cosmos;
+
+        public sealed record Order(string id);
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Container container)
+            {
+                app.MapGet("/orders/{customer}", (string customer) =>
+                {
+                    var query = "SELECT * FROM c WHERE c.customer = '" + customer + "'";
+                    return container.GetItemQueryIterator<Order>({|#0:query|});
+                });
+            }
+        }
+        """,
+        Expected(0, "Container.GetItemQueryIterator(string)", "in 'query'", CosmosIteratorFix));
+
+    [Fact]
     public Task SafeFlows_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Text;

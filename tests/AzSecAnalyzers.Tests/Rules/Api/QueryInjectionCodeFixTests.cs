@@ -346,4 +346,19 @@ public class QueryInjectionCodeFixTests
         }
         """,
         Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("Dapper Query", "by interpolation", DapperFix));
+
+    [Fact]
+    public Task TextBuiltBeforeTheCall_NoAction() => VerifyNoActionAsync("""
+        using Microsoft.Azure.Cosmos;
+
+        public static class Queries
+        {
+            public static QueryDefinition ById(string id)
+            {
+                var query = $"SELECT * FROM c WHERE c.id = '{id}'";
+                return new QueryDefinition({|#0:query|});
+            }
+        }
+        """,
+        Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("QueryDefinition(string)", "in 'query'", CosmosFix));
 }
