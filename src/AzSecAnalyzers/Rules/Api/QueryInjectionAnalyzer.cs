@@ -63,13 +63,36 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                         return;
                     }
 
-                    if (text.UnsafeBuild(sink.Value) is { } how)
+                    if (start.OwningSymbol is not IMethodSymbol)
+                    {
+                        // Field initializers and attributes: no control-flow graph, judged in place only.
+                        if (text.UnsafeBuild(sink.Value) is { } inPlace)
+                        {
+                            Report(c.ReportDiagnostic, sink, inPlace, direct: true);
+                        }
+
+                        return;
+                    }
+
+                    var locals = new List<IOperation>();
+                    if (text.UnsafeBuild(sink.Value, locals) is { } how)
                     {
                         Report(c.ReportDiagnostic, sink, how, direct: true);
+                        return;
                     }
-                    else if (!QueryText.IsBuiltText(sink.Value) && start.OwningSymbol is IMethodSymbol)
+
+                    lock (gate)
                     {
-                        lock (gate)
+                        if (locals.Count > 0)
+                        {
+                            // Built in place from locals: the engine says whether a local holds non-constant text.
+                            var pending = new PendingInPlace(sink, QueryText.BuildKind(sink.Value) ?? QueryText.Concatenation);
+                            foreach (var local in locals)
+                            {
+                                (flows ??= new List<TaintSink>()).Add(new TaintSink(local, c.Operation, pending));
+                            }
+                        }
+                        else if (!QueryText.IsBuiltText(sink.Value))
                         {
                             (flows ??= new List<TaintSink>()).Add(new TaintSink(sink.Value, c.Operation, sink));
                         }
@@ -88,10 +111,16 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                 var values = TaintSinks.Query(end, spec, flows);
                 for (var i = 0; i < flows.Count; i++)
                 {
-                    if (IsBuiltFromNonConstant(values[i].Labels))
+                    var labels = values[i].Labels;
+                    switch (flows[i].Tag)
                     {
-                        var flow = flows[i];
-                        Report(end.ReportDiagnostic, (QuerySink)flow.Tag!, BuiltWhere(flow.Value), direct: false);
+                        case PendingInPlace pending when !pending.Reported && labels.IsText() && labels.HasAny(TaintLabels.NonConstant):
+                            pending.Reported = true;
+                            Report(end.ReportDiagnostic, pending.Sink, pending.How, direct: true);
+                            break;
+                        case QuerySink sink when IsBuiltFromNonConstant(labels):
+                            Report(end.ReportDiagnostic, sink, BuiltWhere(flows[i].Value), direct: false);
+                            break;
                     }
                 }
             });
@@ -345,5 +374,21 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 
         public static QuerySink? Create(IOperation? value, string kind, string api, string alternative)
             => value is null || value.ConstantValue.HasValue ? null : new QuerySink(value, kind, api, alternative);
+    }
+
+    /// <summary>Text built in the sink's argument whose only doubtful parts are locals, waiting for the engine's verdict on them.</summary>
+    private sealed class PendingInPlace
+    {
+        public PendingInPlace(QuerySink sink, string how)
+        {
+            Sink = sink;
+            How = how;
+        }
+
+        public QuerySink Sink { get; }
+
+        public string How { get; }
+
+        public bool Reported { get; set; }
     }
 }

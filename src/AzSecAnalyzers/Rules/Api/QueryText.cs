@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
@@ -44,9 +45,25 @@ internal sealed class QueryText
     /// How <paramref name="text"/> was built (<see cref="Interpolation"/>, <see cref="Concatenation"/>,
     /// <see cref="Format"/>) when it is built text with an unsafe part; null when it is safe or not built text.
     /// </summary>
-    public string? UnsafeBuild(IOperation text) => UnsafeBuild(text.WalkDownConversionsAndDelegates(), MaxDepth);
+    public string? UnsafeBuild(IOperation text) => UnsafeBuild(text.WalkDownConversionsAndDelegates(), MaxDepth, null);
 
-    private string? UnsafeBuild(IOperation text, int depth)
+    /// <summary>
+    /// Like <see cref="UnsafeBuild(IOperation)"/>, but a part that is a local of unknown content is not
+    /// judged here: it is added to <paramref name="deferredLocals"/> for the taint engine to judge (a local
+    /// built from constants and <c>@parameters</c> is fine, one holding a parameter is not).
+    /// </summary>
+    public string? UnsafeBuild(IOperation text, List<IOperation> deferredLocals) => UnsafeBuild(text.WalkDownConversionsAndDelegates(), MaxDepth, deferredLocals);
+
+    /// <summary>"by interpolation", "by concatenation" or "by string.Format" for built text; otherwise null.</summary>
+    public static string? BuildKind(IOperation text) => text.WalkDownConversionsAndDelegates() switch
+    {
+        IInterpolatedStringOperation => Interpolation,
+        IInvocationOperation { TargetMethod.Name: "Format" } => Format,
+        var other when BuiltKind(other) => Concatenation,
+        _ => null,
+    };
+
+    private string? UnsafeBuild(IOperation text, int depth, List<IOperation>? deferred)
     {
         if (depth == 0 || text.ConstantValue.HasValue)
         {
@@ -58,7 +75,7 @@ internal sealed class QueryText
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation hole && !IsSafePart(hole.Expression, depth))
+                    if (part is IInterpolationOperation hole && !IsSafePart(hole.Expression, depth, deferred))
                     {
                         return Interpolation;
                     }
@@ -66,7 +83,10 @@ internal sealed class QueryText
 
                 return null;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
-                return IsSafePart(concatenation.LeftOperand, depth) && IsSafePart(concatenation.RightOperand, depth) ? null : Concatenation;
+                // Both sides are judged (no short-circuit) so every deferred local is collected.
+                var left = IsSafePart(concatenation.LeftOperand, depth, deferred);
+                var right = IsSafePart(concatenation.RightOperand, depth, deferred);
+                return left && right ? null : Concatenation;
             case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, Name: "Format" or "Concat" } method } invocation:
                 foreach (var argument in invocation.Arguments)
                 {
@@ -79,13 +99,13 @@ internal sealed class QueryText
                     {
                         foreach (var element in elements.ElementValues)
                         {
-                            if (!IsSafePart(element, depth))
+                            if (!IsSafePart(element, depth, deferred))
                             {
                                 return method.Name == "Format" ? Format : Concatenation;
                             }
                         }
                     }
-                    else if (!IsSafePart(argument.Value, depth))
+                    else if (!IsSafePart(argument.Value, depth, deferred))
                     {
                         return method.Name == "Format" ? Format : Concatenation;
                     }
@@ -98,7 +118,7 @@ internal sealed class QueryText
     }
 
     /// <summary>True when a part of built text cannot change the query's syntax.</summary>
-    private bool IsSafePart(IOperation part, int depth)
+    private bool IsSafePart(IOperation part, int depth, List<IOperation>? deferred)
     {
         part = part.WalkDownConversionsAndDelegates();
         if (part.ConstantValue.HasValue || part is INameOfOperation || IsSafeType(part.Type))
@@ -112,9 +132,15 @@ internal sealed class QueryText
             return true;
         }
 
+        if (part is ILocalReferenceOperation && deferred is not null)
+        {
+            deferred.Add(part);
+            return true;
+        }
+
         if (BuiltKind(part))
         {
-            return UnsafeBuild(part, depth - 1) is null;
+            return UnsafeBuild(part, depth - 1, deferred) is null;
         }
 
         return part switch

@@ -343,6 +343,52 @@ public class QueryInjectionAnalyzerTests
         Expected(0, "Container.GetItemQueryIterator(string)", "in 'query'", CosmosIteratorFix));
 
     [Fact]
+    public Task InPlaceText_WithLocals_JudgedByWhatTheLocalsHold() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Text;
+        using Microsoft.Azure.Cosmos;
+
+        public sealed record Request(string Customer, string? Search);
+
+        public sealed class Repository
+        {
+            public QueryDefinition FromParameter(Request request)
+            {
+                var customer = request.Customer;
+                return new QueryDefinition({|#0:$"SELECT * FROM c WHERE c.customer = '{customer}'"|});
+            }
+
+            public QueryDefinition ClauseOfPlaceholders(Request request)
+            {
+                var builder = new StringBuilder();
+                var parameters = new List<(string Name, object Value)>();
+                if (request.Search is not null)
+                {
+                    builder.Append(" WHERE CONTAINS(c.name, @search)");
+                    parameters.Add(("@search", request.Search));
+                }
+
+                var filterClause = builder.ToString();
+                var query = new QueryDefinition($"SELECT VALUE COUNT(1) FROM c {filterClause}");
+                foreach (var p in parameters)
+                {
+                    query.WithParameter(p.Name, p.Value);
+                }
+
+                return query;
+            }
+
+            public QueryDefinition TypedLocal(string text)
+            {
+                var count = int.Parse(text);
+                var limit = count.ToString();
+                return new QueryDefinition($"SELECT TOP {limit} * FROM c");
+            }
+        }
+        """,
+        Expected(0, "QueryDefinition(string)", "by interpolation", CosmosFix));
+
+    [Fact]
     public Task SafeFlows_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Text;

@@ -361,4 +361,33 @@ public class QueryInjectionCodeFixTests
         }
         """,
         Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("QueryDefinition(string)", "in 'query'", CosmosFix));
+
+    [Fact]
+    public Task InPlaceText_WithLocalFromParameter_IsFixed() => Verify.VerifyCodeFixAsync("""
+        using Microsoft.Azure.Cosmos;
+
+        public sealed record Request(string Customer);
+
+        public static class Queries
+        {
+            public static QueryDefinition ByCustomer(Request request)
+            {
+                var customer = request.Customer;
+                return new QueryDefinition({|#0:$"SELECT * FROM c WHERE c.customer = '{customer}'"|});
+            }
+        }
+        """, Cosmos(0), """
+        using Microsoft.Azure.Cosmos;
+
+        public sealed record Request(string Customer);
+
+        public static class Queries
+        {
+            public static QueryDefinition ByCustomer(Request request)
+            {
+                var customer = request.Customer;
+                return new QueryDefinition("SELECT * FROM c WHERE c.customer = @customer").WithParameter("@customer", customer);
+            }
+        }
+        """, EquivalenceKeys.UseQueryDefinitionParameters);
 }
