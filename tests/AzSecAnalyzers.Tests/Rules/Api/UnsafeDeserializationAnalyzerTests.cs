@@ -232,6 +232,39 @@ public class UnsafeDeserializationAnalyzerTests
         """);
 
     [Fact]
+    public Task TypeNameHandling_OnlyForWriting_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Newtonsoft.Json;
+
+        static class Json
+        {
+            public static string Inline(object value)
+                => JsonConvert.SerializeObject(value, Formatting.Indented, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Auto });
+
+            public static string Local(object value)
+            {
+                var settings = new JsonSerializerSettings();
+                settings.TypeNameHandling = TypeNameHandling.All;
+                return JsonConvert.SerializeObject(value, settings);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TypeNameHandling_WrittenAndRead_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Newtonsoft.Json;
+
+        static class Json
+        {
+            public static T Copy<T>(T value)
+            {
+                var settings = new JsonSerializerSettings { TypeNameHandling = {|#0:TypeNameHandling.Objects|} };
+                return JsonConvert.DeserializeObject<T>(JsonConvert.SerializeObject(value, settings), settings)!;
+            }
+        }
+        """,
+        Handling(0, "Objects"));
+
+    [Fact]
     public Task JsonAttributes_Trigger() => Verify.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using Newtonsoft.Json;
