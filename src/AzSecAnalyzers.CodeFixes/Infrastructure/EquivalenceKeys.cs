@@ -21,6 +21,12 @@ public static class EquivalenceKeys
     public const string EnableTokenValidation = "AZSEC403.SetTrue";
     public const string WrapDetailedErrorsInDevelopmentCheck = "AZSEC408.WrapInDevelopmentCheck";
     public const string SecureCookie = "AZSEC409.SecureCookie";
+    public const string UseQueryDefinitionParameters = "AZSEC410.QueryDefinitionParameters";
+    public const string UseTableQueryFilter = "AZSEC410.TableCreateQueryFilter";
+    public const string UseSearchFilterCreate = "AZSEC410.SearchFilterCreate";
+    public const string UseEntityFrameworkFromSql = "AZSEC410.EntityFrameworkInterpolatedSql";
+    public const string UseSqlCommandParameters = "AZSEC410.SqlCommandParameters";
+    public const string UseTypeNameHandlingNone = "AZSEC411.TypeNameHandlingNone";
     public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
     public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";
     public const string DisablePublicBlobAccess = "AZSEC501.PublicAccessTypeNone";

@@ -75,6 +75,27 @@ public static partial class Descriptors
         cwe: 614,
         owaspApi: "API8");
 
+    public static readonly DiagnosticDescriptor AZSEC410_QueryInjection = Create(
+        RuleIds.QueryInjection,
+        title: "Query injection into a data service",
+        messageFormat: "{0} receives query text built {1} from non-constant values; {2}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "Query text for Cosmos DB, Azure Tables, Azure AI Search, SQL (SqlCommand, EF Core raw SQL, Dapper) built by concatenation, string.Format or interpolation lets a value change the query itself: read other tenants' rows, widen a filter, or run other statements. Pass the values as parameters, or build the filter with the SDK's escaping helper, whatever the values' origin.",
+        cwe: 89,
+        owaspApi: "API10",
+        alsoOwaspApi: "API8");
+
+    public static readonly DiagnosticDescriptor AZSEC411_UnsafeDeserialization = Create(
+        RuleIds.UnsafeDeserialization,
+        title: "Unsafe deserialization of external data",
+        messageFormat: "{0} lets {1} choose the .NET types to create; {2}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "A deserializer that creates whatever type the data names (Newtonsoft.Json TypeNameHandling other than None without a restrictive SerializationBinder, BinaryFormatter, NetDataContractSerializer, SoapFormatter, LosFormatter, ObjectStateFormatter, JavaScriptSerializer with SimpleTypeResolver) runs code chosen by whoever wrote the data: a queue or event message, a blob, a request body.",
+        cwe: 502,
+        owaspApi: "API10");
+
     public static readonly DiagnosticDescriptor AZSEC412_SensitiveFlowWithoutRateLimiting = Create(
         RuleIds.SensitiveFlowWithoutRateLimiting,
         title: "Sensitive business flow without rate limiting",

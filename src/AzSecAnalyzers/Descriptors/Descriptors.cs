@@ -22,6 +22,7 @@ public static partial class Descriptors
     /// which Roslyn requires for such diagnostics; the IDE shows them with full-solution analysis.
     /// </param>
     /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
+    /// <param name="alsoOwaspApi">A second OWASP item for a rule the spec maps to two (AZSEC410: API10 / API8), emitted after the first.</param>
     private static DiagnosticDescriptor Create(
         string id,
         string title,
@@ -32,11 +33,17 @@ public static partial class Descriptors
         int cwe,
         string? owaspApi = null,
         bool isEnabledByDefault = true,
-        bool compilationEnd = false)
+        bool compilationEnd = false,
+        string? alsoOwaspApi = null)
     {
         var tags = owaspApi is null
             ? new[] { SecurityTag, "CWE-" + cwe }
             : new[] { SecurityTag, "CWE-" + cwe, "OWASP-" + owaspApi + ":2023" };
+        if (alsoOwaspApi is not null)
+        {
+            tags = [.. tags, "OWASP-" + alsoOwaspApi + ":2023"];
+        }
+
         if (compilationEnd)
         {
             tags = [.. tags, WellKnownDiagnosticTags.CompilationEnd];

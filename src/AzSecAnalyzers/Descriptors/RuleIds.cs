@@ -32,6 +32,8 @@ public static class RuleIds
     public const string PermissiveCors = "AZSEC407";
     public const string DetailedErrorsExposed = "AZSEC408";
     public const string InsecureCookie = "AZSEC409";
+    public const string QueryInjection = "AZSEC410";
+    public const string UnsafeDeserialization = "AZSEC411";
     public const string SensitiveFlowWithoutRateLimiting = "AZSEC412";
     public const string ApiDocumentationExposed = "AZSEC413";
 

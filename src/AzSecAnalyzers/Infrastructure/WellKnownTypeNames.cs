@@ -114,6 +114,38 @@ internal static class WellKnownTypeNames
     public const string CosmosContainer = "Microsoft.Azure.Cosmos.Container";
     public const string TableClient = "Azure.Data.Tables.TableClient";
     public const string BlobContainerClient = "Azure.Storage.Blobs.BlobContainerClient";
+    // Unsafe deserialization (AZSEC411); the .NET Framework-only types are matched by metadata name
+    public const string JsonSerializerSettings = "Newtonsoft.Json.JsonSerializerSettings";
+    public const string NewtonsoftJsonSerializer = "Newtonsoft.Json.JsonSerializer";
+    public const string JsonConvert = "Newtonsoft.Json.JsonConvert";
+    public const string TypeNameHandling = "Newtonsoft.Json.TypeNameHandling";
+    public const string JsonPropertyAttribute = "Newtonsoft.Json.JsonPropertyAttribute";
+    public const string JsonContainerAttribute = "Newtonsoft.Json.JsonContainerAttribute";
+    public const string DefaultSerializationBinder = "Newtonsoft.Json.Serialization.DefaultSerializationBinder";
+    public const string BinaryFormatter = "System.Runtime.Serialization.Formatters.Binary.BinaryFormatter";
+    public const string NetDataContractSerializer = "System.Runtime.Serialization.NetDataContractSerializer";
+    public const string SoapFormatter = "System.Runtime.Serialization.Formatters.Soap.SoapFormatter";
+    public const string LosFormatter = "System.Web.UI.LosFormatter";
+    public const string ObjectStateFormatter = "System.Web.UI.ObjectStateFormatter";
+    public const string JavaScriptSerializer = "System.Web.Script.Serialization.JavaScriptSerializer";
+    public const string SimpleTypeResolver = "System.Web.Script.Serialization.SimpleTypeResolver";
+
+    // Query injection sinks and escaping helpers (AZSEC410); System.Data.SqlClient by metadata name
+    public const string QueryDefinition = "Microsoft.Azure.Cosmos.QueryDefinition";
+    public const string TableServiceClient = "Azure.Data.Tables.TableServiceClient";
+    public const string SearchOptions = "Azure.Search.Documents.SearchOptions";
+    public const string SearchFilter = "Azure.Search.Documents.SearchFilter";
+    public const string SqlCommand = "Microsoft.Data.SqlClient.SqlCommand";
+    public const string LegacySqlCommand = "System.Data.SqlClient.SqlCommand";
+    public const string RelationalQueryableExtensions = "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions";
+    public const string RelationalDatabaseFacadeExtensions = "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions";
+    public const string DapperSqlMapper = "Dapper.SqlMapper";
+    public const string DapperCommandDefinition = "Dapper.CommandDefinition";
+    public const string StringBuilder = "System.Text.StringBuilder";
+    public const string Guid = "System.Guid";
+    public const string DateTimeOffset = "System.DateTimeOffset";
+    public const string TimeSpan = "System.TimeSpan";
+
     // Secrets: credential APIs whose secret parameter must not receive a literal (AZSEC102)
     public const string ClientSecretCredential = "Azure.Identity.ClientSecretCredential";
     public const string CosmosClient = "Microsoft.Azure.Cosmos.CosmosClient";
