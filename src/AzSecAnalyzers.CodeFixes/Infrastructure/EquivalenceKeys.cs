@@ -21,11 +21,9 @@ public static class EquivalenceKeys
     public const string EnableTokenValidation = "AZSEC403.SetTrue";
     public const string WrapDetailedErrorsInDevelopmentCheck = "AZSEC408.WrapInDevelopmentCheck";
     public const string SecureCookie = "AZSEC409.SecureCookie";
-    public const string UseQueryDefinitionParameters = "AZSEC410.QueryDefinitionParameters";
-    public const string UseTableQueryFilter = "AZSEC410.TableCreateQueryFilter";
-    public const string UseSearchFilterCreate = "AZSEC410.SearchFilterCreate";
-    public const string UseEntityFrameworkFromSql = "AZSEC410.EntityFrameworkInterpolatedSql";
-    public const string UseSqlCommandParameters = "AZSEC410.SqlCommandParameters";
+    // One key for every AZSEC410 fix (Cosmos, Tables, Search, EF Core, SqlCommand): Fix All, and dotnet format
+    // (which fixes all of a rule's findings with the first one's key), then parameterize every kind of sink.
+    public const string ParameterizeQuery = "AZSEC410.Parameterize";
     public const string UseTypeNameHandlingNone = "AZSEC411.TypeNameHandlingNone";
     public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
     public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";

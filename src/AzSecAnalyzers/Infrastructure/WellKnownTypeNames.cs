@@ -168,7 +168,6 @@ internal static class WellKnownTypeNames
     public const string BlobBaseClient = "Azure.Storage.Blobs.Specialized.BlobBaseClient";
     public const string QueueClient = "Azure.Storage.Queues.QueueClient";
     public const string QueueServiceClient = "Azure.Storage.Queues.QueueServiceClient";
-    public const string TableServiceClient = "Azure.Data.Tables.TableServiceClient";
     public const string ShareClient = "Azure.Storage.Files.Shares.ShareClient";
     public const string ShareDirectoryClient = "Azure.Storage.Files.Shares.ShareDirectoryClient";
     public const string ShareFileClient = "Azure.Storage.Files.Shares.ShareFileClient";
@@ -179,9 +178,7 @@ internal static class WellKnownTypeNames
     public const string ShareSasBuilder = "Azure.Storage.Sas.ShareSasBuilder";
     public const string TableSasBuilder = "Azure.Data.Tables.Sas.TableSasBuilder";
     public const string TableAccountSasBuilder = "Azure.Data.Tables.Sas.TableAccountSasBuilder";
-    public const string DateTimeOffset = "System.DateTimeOffset";
     public const string DateTime = "System.DateTime";
-    public const string TimeSpan = "System.TimeSpan";
     public const string ClientSideEncryptionVersion = "Azure.Storage.ClientSideEncryptionVersion";
     public const string CreateRsaKeyOptions = "Azure.Security.KeyVault.Keys.CreateRsaKeyOptions";
     public const string Rsa = "System.Security.Cryptography.RSA";

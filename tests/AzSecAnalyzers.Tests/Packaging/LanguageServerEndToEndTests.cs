@@ -148,6 +148,20 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "'CookieBuilder.SecurePolicy = CookieSecurePolicy.None' lets the cookie travel over plain HTTP; use CookieSecurePolicy.Always",
             SecureLine: "        builder.Services.AddAuthentication().AddCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);"),
         new(
+            "AZSEC410",
+            "QueryExamples.cs",
+            "$\"SELECT COUNT(*)",
+            Severity: 2,
+            "SqlCommand(string) receives query text built by interpolation from non-constant values; put @name placeholders in the text and add the values with command.Parameters.AddWithValue(\"@name\", value)",
+            SecureLine: "        using var command = new SqlCommand(\"SELECT COUNT(*) FROM Orders WHERE Customer = @customer\", connection);"),
+        new(
+            "AZSEC411",
+            "DeserializationExamples.cs",
+            "TypeNameHandling.Auto",
+            Severity: 2,
+            "'TypeNameHandling.Auto' on JsonSerializerSettings lets the serialized data choose the .NET types to create; use TypeNameHandling.None, or set a SerializationBinder that allows only known types",
+            SecureLine: "        => JsonConvert.DeserializeObject(json, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None });"),
+        new(
             "AZSEC413",
             "ApiExamples.cs",
             "MapOpenApi();",

@@ -104,7 +104,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
         }
 
         var replacement = WithParameters(explicitCreation.WithoutTrivia(), rewrite.Parameters).WithTriviaFrom(creation);
-        return new Edit("Use a parameterized QueryDefinition", EquivalenceKeys.UseQueryDefinitionParameters, creation, replacement, addUsing);
+        return new Edit("Use a parameterized QueryDefinition", EquivalenceKeys.ParameterizeQuery, creation, replacement, addUsing);
     }
 
     private static Edit? CosmosIterator(ExpressionSyntax value, QueryTemplate template, SemanticModel model)
@@ -125,7 +125,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
         var inScope = model.LookupNamespacesAndTypes(value.SpanStart, name: "QueryDefinition")
             .OfType<INamedTypeSymbol>()
             .Any(t => t.ContainingNamespace.ToDisplayString() == CosmosNamespace);
-        return new Edit("Use a parameterized QueryDefinition", EquivalenceKeys.UseQueryDefinitionParameters, argument, newArgument, inScope ? null : CosmosNamespace);
+        return new Edit("Use a parameterized QueryDefinition", EquivalenceKeys.ParameterizeQuery, argument, newArgument, inScope ? null : CosmosNamespace);
     }
 
     private static Edit? Tables(ExpressionSyntax value, QueryTemplate template, SemanticModel model, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
         }
 
         var replacement = Call(client.Name, "CreateQueryFilter", rewrite.Text).WithTriviaFrom(value);
-        return new Edit($"Build the filter with {client.Name}.CreateQueryFilter", EquivalenceKeys.UseTableQueryFilter, value, replacement, NeedsUsing(model, value, client, TablesNamespace));
+        return new Edit($"Build the filter with {client.Name}.CreateQueryFilter", EquivalenceKeys.ParameterizeQuery, value, replacement, NeedsUsing(model, value, client, TablesNamespace));
     }
 
     private static Edit? Search(ExpressionSyntax value, QueryTemplate template, SemanticModel model)
@@ -152,7 +152,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
             .OfType<INamedTypeSymbol>()
             .Any(t => t.ContainingNamespace.ToDisplayString() == SearchNamespace);
         var replacement = Call("SearchFilter", "Create", rewrite.Text).WithTriviaFrom(value);
-        return new Edit("Build the filter with SearchFilter.Create", EquivalenceKeys.UseSearchFilterCreate, value, replacement, inScope ? null : SearchNamespace);
+        return new Edit("Build the filter with SearchFilter.Create", EquivalenceKeys.ParameterizeQuery, value, replacement, inScope ? null : SearchNamespace);
     }
 
     private static Edit? EntityFramework(ExpressionSyntax value, QueryTemplate template, SemanticModel model, CancellationToken cancellationToken)
@@ -192,7 +192,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
             : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(safeName).WithTriviaFrom(name.Identifier));
         var replacement = invocation
             .ReplaceNodes(new SyntaxNode[] { name, value }, (original, _) => original == name ? newName : rewrite.Text.WithTriviaFrom(value));
-        return new Edit($"Use {safeName}", EquivalenceKeys.UseEntityFrameworkFromSql, invocation, replacement, null);
+        return new Edit($"Use {safeName}", EquivalenceKeys.ParameterizeQuery, invocation, replacement, null);
     }
 
     private static Edit? SqlCommand(ExpressionSyntax value, QueryTemplate template)
@@ -218,7 +218,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
             added.Add(call.WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList()).WithTrailingTrivia(endOfLine));
         }
 
-        return new Edit("Use SqlCommand parameters", EquivalenceKeys.UseSqlCommandParameters, value, rewrite.Text.WithTriviaFrom(value), null, statement, added);
+        return new Edit("Use SqlCommand parameters", EquivalenceKeys.ParameterizeQuery, value, rewrite.Text.WithTriviaFrom(value), null, statement, added);
     }
 
     /// <summary>The command expression (<c>command</c>, <c>this.command</c>) and the statement that creates or assigns it.</summary>

@@ -63,7 +63,7 @@ public class QueryInjectionCodeFixTests
             public static QueryDefinition Concatenated(Customer customer)
                 => new QueryDefinition("SELECT * FROM c WHERE c.name = @name AND c.n > @length").WithParameter("@name", customer.Name).WithParameter("@length", customer.Name.Length); // by name
         }
-        """, EquivalenceKeys.UseQueryDefinitionParameters);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task Cosmos_GetItemQueryIterator_UsesQueryDefinitionOverload() => Verify.VerifyCodeFixAsync("""
@@ -96,7 +96,7 @@ public class QueryInjectionCodeFixTests
             public FeedIterator Stream(Order order)
                 => container.GetItemQueryStreamIterator(queryDefinition: new QueryDefinition("SELECT * FROM c WHERE c.id = @id").WithParameter("@id", order.id));
         }
-        """, EquivalenceKeys.UseQueryDefinitionParameters);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task Tables_BecomeCreateQueryFilter_FixAll() => Verify.VerifyCodeFixAsync("""
@@ -138,7 +138,7 @@ public class QueryInjectionCodeFixTests
             public Pageable<TableItem> Tables(string name)
                 => service.Query(TableServiceClient.CreateQueryFilter($"TableName eq {name}"));
         }
-        """, EquivalenceKeys.UseTableQueryFilter);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task Search_BecomesSearchFilterCreate_AddsUsing() => Verify.VerifyCodeFixAsync("""
@@ -169,7 +169,7 @@ public class QueryInjectionCodeFixTests
                 options.Filter = SearchFilter.Create($"brand eq {brand}");
             }
         }
-        """, EquivalenceKeys.UseSearchFilterCreate);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task EntityFramework_RawBecomesInterpolatedApi_FixAll() => Verify.VerifyCodeFixAsync(EfModel + """
@@ -207,7 +207,7 @@ public class QueryInjectionCodeFixTests
             public static IQueryable<int> Ids(ShopContext db, string customer)
                 => db.Database.SqlQuery<int>($"SELECT Id AS Value FROM Orders WHERE Customer = {customer}");
         }
-        """, EquivalenceKeys.UseEntityFrameworkFromSql);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task SqlCommand_GetsPlaceholdersAndParameters_FixAll() => Verify.VerifyCodeFixAsync("""
@@ -265,7 +265,7 @@ public class QueryInjectionCodeFixTests
                 return (int)command.ExecuteScalar();
             }
         }
-        """, EquivalenceKeys.UseSqlCommandParameters);
+        """, EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task RawAndVerbatimStrings_KeepTheirForm() => Verify.VerifyCodeFixAsync(""""
@@ -298,7 +298,7 @@ public class QueryInjectionCodeFixTests
                     WHERE c.id = @id
                     """).WithParameter("@id", id);
         }
-        """", EquivalenceKeys.UseQueryDefinitionParameters);
+        """", EquivalenceKeys.ParameterizeQuery);
 
     [Fact]
     public Task TextThatCannotStayEquivalent_NoAction() => VerifyNoActionAsync("""
@@ -389,5 +389,5 @@ public class QueryInjectionCodeFixTests
                 return new QueryDefinition("SELECT * FROM c WHERE c.customer = @customer").WithParameter("@customer", customer);
             }
         }
-        """, EquivalenceKeys.UseQueryDefinitionParameters);
+        """, EquivalenceKeys.ParameterizeQuery);
 }
