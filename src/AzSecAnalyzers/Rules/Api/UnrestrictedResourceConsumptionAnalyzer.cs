@@ -60,6 +60,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
         if (limits.HasAttributes)
         {
             context.RegisterOperationAction(limits.AnalyzeAttribute, OperationKind.Attribute);
+            context.RegisterOperationAction(limits.AnalyzeLambdaAttributes, OperationKind.AnonymousFunction);
         }
 
         if (limits.HasOptions)
@@ -165,6 +166,36 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             else if (AspNetCoreTypes.Is(type, _requestSizeLimit) && creation.Arguments.Length == 1 && IsUnboundedConstant(creation.Arguments[0].Value, out var text))
             {
                 Report(context, creation.Arguments[0].Value.Syntax, $"[RequestSizeLimit({text})] sets no real request body size limit", "set the size the endpoint needs");
+            }
+        }
+
+        /// <summary>Attributes on minimal-API handler lambdas are not reported as attribute operations: read them from the lambda's symbol.</summary>
+        public void AnalyzeLambdaAttributes(OperationAnalysisContext context)
+        {
+            if (context.Operation is not IAnonymousFunctionOperation lambda)
+            {
+                return;
+            }
+
+            foreach (var attribute in lambda.Symbol.GetAttributes())
+            {
+                if (attribute.ApplicationSyntaxReference is not { } reference)
+                {
+                    continue;
+                }
+
+                if (AspNetCoreTypes.Is(attribute.AttributeClass, _disableRequestSizeLimit))
+                {
+                    Report(context, reference.GetSyntax(context.CancellationToken), "[DisableRequestSizeLimit] removes the request body size limit", "remove it, or set the size the endpoint needs with [RequestSizeLimit(bytes)]");
+                }
+                else if (AspNetCoreTypes.Is(attribute.AttributeClass, _requestSizeLimit)
+                         && attribute.ConstructorArguments.Length == 1
+                         && attribute.ConstructorArguments[0].Value is long limit
+                         && limit is int.MaxValue or long.MaxValue
+                         && reference.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: 1 } arguments })
+                {
+                    Report(context, arguments[0].Expression, $"[RequestSizeLimit({(limit == long.MaxValue ? "long.MaxValue" : "int.MaxValue")})] sets no real request body size limit", "set the size the endpoint needs");
+                }
             }
         }
 
