@@ -510,10 +510,11 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             var group = new RegexGroup();
             if (method.IsStatic)
             {
+                // A timeout does not fix pattern injection (the finding stays): no fix for pattern findings.
                 var fix = timed || nonBacktracking ? null : FixStaticRegex;
                 if (pattern is not null && pattern.ArgumentKind == ArgumentKind.Explicit && !pattern.Value.ConstantValue.HasValue)
                 {
-                    sinks.Add(pattern.Value, invocation, new SinkTag(SinkKind.RegexPattern, api, group, fix, null));
+                    sinks.Add(pattern.Value, invocation, new SinkTag(SinkKind.RegexPattern, api, group, null, null));
                 }
 
                 if (!timed && !nonBacktracking && input is not null && !input.Value.ConstantValue.HasValue)
@@ -547,8 +548,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             {
                 if (argument.Parameter?.Name == "pattern" && argument.ArgumentKind == ArgumentKind.Explicit && !argument.Value.ConstantValue.HasValue)
                 {
-                    var fix = IsTimed(creation) ? null : FixRegexCreation;
-                    sinks.Add(argument.Value, creation, new SinkTag(SinkKind.RegexPattern, "'new Regex'", new RegexGroup(), fix, creation.Syntax));
+                    sinks.Add(argument.Value, creation, new SinkTag(SinkKind.RegexPattern, "'new Regex'", new RegexGroup(), null, null));
                     return;
                 }
             }
