@@ -19,6 +19,8 @@ public static class EquivalenceKeys
     public const string RequireAuthorization = "AZSEC401.RequireAuthorization";
     public const string RemoveAllowAnonymous = "AZSEC401.RemoveAllowAnonymous";
     public const string EnableTokenValidation = "AZSEC403.SetTrue";
+    public const string AddRegexTimeout = "AZSEC405.AddRegexTimeout";
+    public const string ClampPageSize = "AZSEC405.ClampPageSize";
     public const string WrapDetailedErrorsInDevelopmentCheck = "AZSEC408.WrapInDevelopmentCheck";
     public const string SecureCookie = "AZSEC409.SecureCookie";
     // One key for every AZSEC410 fix (Cosmos, Tables, Search, EF Core, SqlCommand): Fix All, and dotnet format

@@ -35,6 +35,26 @@ public static partial class Descriptors
         cwe: 287,
         owaspApi: "API2");
 
+    public static readonly DiagnosticDescriptor AZSEC404_MassAssignment = Create(
+        RuleIds.MassAssignment,
+        title: "Mass assignment of a persisted entity",
+        messageFormat: "{0} stores the '{1}' bound from {2} as it came; bind a DTO with only the client-settable fields and map them onto the entity",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "An endpoint binds a persisted entity (an EF Core entity, a Cosmos DB item, a Table entity) straight from the request and adds, updates, attaches or upserts it. The caller then sets every property the entity has, including the ones it must not: ids, owners, roles, prices, audit fields, concurrency tokens.",
+        cwe: 915,
+        owaspApi: "API3");
+
+    public static readonly DiagnosticDescriptor AZSEC405_UnrestrictedResourceConsumption = Create(
+        RuleIds.UnrestrictedResourceConsumption,
+        title: "Unrestricted resource consumption",
+        messageFormat: "{0}; {1}",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "A request can make the server do unbounded work: request body and form limits are removed, a regular expression runs on request input (or a request-supplied pattern) without a match timeout, or a request-supplied page size reaches a query without an upper bound. One caller can then exhaust memory, CPU or the database's request units.",
+        cwe: 770,
+        owaspApi: "API4");
+
     public static readonly DiagnosticDescriptor AZSEC406_ServerSideRequestForgery = Create(
         RuleIds.ServerSideRequestForgery,
         title: "Server-side request forgery",

@@ -213,4 +213,29 @@ internal static class WellKnownTypeNames
     public const string HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
     public const string WebRequest = "System.Net.WebRequest";
     public const string Uri = "System.Uri";
+
+    // Unrestricted resource consumption (AZSEC405)
+    public const string Regex = "System.Text.RegularExpressions.Regex";
+    public const string GeneratedRegexAttribute = "System.Text.RegularExpressions.GeneratedRegexAttribute";
+    public const string DisableRequestSizeLimitAttribute = "Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute";
+    public const string RequestSizeLimitAttribute = "Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute";
+    public const string RequestFormLimitsAttribute = "Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute";
+    public const string FormOptions = "Microsoft.AspNetCore.Http.Features.FormOptions";
+    public const string KestrelServerLimits = "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits";
+    public const string IISServerOptions = "Microsoft.AspNetCore.Builder.IISServerOptions";
+    public const string HttpSysOptions = "Microsoft.AspNetCore.Server.HttpSys.HttpSysOptions";
+    public const string IHttpMaxRequestBodySizeFeature = "Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature";
+    public const string Enumerable = "System.Linq.Enumerable";
+    public const string CosmosQueryRequestOptions = "Microsoft.Azure.Cosmos.QueryRequestOptions";
+    public const string Pageable = "Azure.Pageable`1";
+    public const string AsyncPageable = "Azure.AsyncPageable`1";
+    public const string SearchOptions = "Azure.Search.Documents.SearchOptions";
+    public const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
+
+    // Mass assignment (AZSEC404)
+    public const string DbContext = "Microsoft.EntityFrameworkCore.DbContext";
+    public const string EntityEntry = "Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry";
+    public const string PropertyValues = "Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues";
+    public const string ITableEntity = "Azure.Data.Tables.ITableEntity";
+    public const string BindAttribute = "Microsoft.AspNetCore.Mvc.BindAttribute";
 }

@@ -341,6 +341,9 @@ internal sealed class RequestSources
         return false;
     }
 
+    /// <summary>True when <paramref name="controller"/> (a base, or its assembly) carries <c>[ApiController]</c>: invalid models are answered with 400 before the action runs.</summary>
+    public bool IsApiControllerType(INamedTypeSymbol? controller) => IsApiController(controller);
+
     private bool IsApiController(INamedTypeSymbol? controller)
     {
         for (var type = controller; type is not null; type = type.BaseType)
