@@ -19,8 +19,9 @@ public static class EquivalenceKeys
     public const string RequireAuthorization = "AZSEC401.RequireAuthorization";
     public const string RemoveAllowAnonymous = "AZSEC401.RemoveAllowAnonymous";
     public const string EnableTokenValidation = "AZSEC403.SetTrue";
-    public const string AddRegexTimeout = "AZSEC405.AddRegexTimeout";
-    public const string ClampPageSize = "AZSEC405.ClampPageSize";
+    // One key for both AZSEC405 fixes (regex timeout, page-size clamp), so Fix All and dotnet format (which
+    // uses the first finding's key for all of a rule's findings) apply both.
+    public const string LimitResourceConsumption = "AZSEC405.AddLimit";
     public const string WrapDetailedErrorsInDevelopmentCheck = "AZSEC408.WrapInDevelopmentCheck";
     public const string SecureCookie = "AZSEC409.SecureCookie";
     // One key for every AZSEC410 fix (Cosmos, Tables, Search, EF Core, SqlCommand): Fix All, and dotnet format

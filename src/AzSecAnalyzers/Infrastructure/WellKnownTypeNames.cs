@@ -229,7 +229,6 @@ internal static class WellKnownTypeNames
     public const string CosmosQueryRequestOptions = "Microsoft.Azure.Cosmos.QueryRequestOptions";
     public const string Pageable = "Azure.Pageable`1";
     public const string AsyncPageable = "Azure.AsyncPageable`1";
-    public const string SearchOptions = "Azure.Search.Documents.SearchOptions";
     public const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
 
     // Mass assignment (AZSEC404)

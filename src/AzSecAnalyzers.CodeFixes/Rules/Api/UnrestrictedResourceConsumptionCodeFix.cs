@@ -50,19 +50,19 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
                 case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
                     when StaticRegexCall(root, diagnostic) is { } invocation:
                     context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(context.Document, invocation, ct), EquivalenceKeys.AddRegexTimeout),
+                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(context.Document, invocation, ct), EquivalenceKeys.LimitResourceConsumption),
                         diagnostic);
                     break;
                 case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
                     when FindCreation(root, diagnostic) is { } creation:
                     context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(context.Document, creation, ct), EquivalenceKeys.AddRegexTimeout),
+                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(context.Document, creation, ct), EquivalenceKeys.LimitResourceConsumption),
                         diagnostic);
                     break;
                 case UnrestrictedResourceConsumptionAnalyzer.FixClamp
                     when ClampTarget(root, diagnostic, out var value, out var max):
                     context.RegisterCodeFix(
-                        CodeAction.Create($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(context.Document, value, max, ct), EquivalenceKeys.ClampPageSize),
+                        CodeAction.Create($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(context.Document, value, max, ct), EquivalenceKeys.LimitResourceConsumption),
                         diagnostic);
                     break;
             }
@@ -132,16 +132,16 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
 
             switch (fix)
             {
-                case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex when context.CodeActionEquivalenceKey == EquivalenceKeys.AddRegexTimeout
-                    && StaticRegexCall(root, diagnostic) is { } invocation:
+                case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
+                    when StaticRegexCall(root, diagnostic) is { } invocation:
                     timeouts[invocation.ArgumentList] = HasOptions(model, invocation, context.CancellationToken);
                     break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation when context.CodeActionEquivalenceKey == EquivalenceKeys.AddRegexTimeout
-                    && FindCreation(root, diagnostic) is { ArgumentList: { } list } creation:
+                case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
+                    when FindCreation(root, diagnostic) is { ArgumentList: { } list } creation:
                     timeouts[list] = HasOptions(model, creation, context.CancellationToken);
                     break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixClamp when context.CodeActionEquivalenceKey == EquivalenceKeys.ClampPageSize
-                    && ClampTarget(root, diagnostic, out var value, out var max):
+                case UnrestrictedResourceConsumptionAnalyzer.FixClamp
+                    when ClampTarget(root, diagnostic, out var value, out var max):
                     clamps[value] = max;
                     break;
             }

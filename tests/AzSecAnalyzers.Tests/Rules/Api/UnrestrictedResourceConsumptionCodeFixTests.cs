@@ -58,7 +58,7 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             Expected(2, 3, "'Regex.Replace' runs on request parameter 'text' without a match timeout", RegexFix),
             Expected(4, 5, "'Regex.Matches' runs on request parameter 'text' without a match timeout", RegexFix),
         },
-        CodeActionEquivalenceKey = EquivalenceKeys.AddRegexTimeout,
+        CodeActionEquivalenceKey = EquivalenceKeys.LimitResourceConsumption,
     }.RunAsync();
 
     [Fact]
@@ -106,7 +106,7 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             Expected(2, 1, "'Regex.IsMatch' runs on query parameter 'q' without a match timeout", RegexFix),
             Expected(3, 4, "'Regex.IsMatch' runs on query parameter 'text' without a match timeout", RegexFix),
         },
-        CodeActionEquivalenceKey = EquivalenceKeys.AddRegexTimeout,
+        CodeActionEquivalenceKey = EquivalenceKeys.LimitResourceConsumption,
     }.RunAsync();
 
     [Fact]
@@ -155,7 +155,7 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             Expected(2, 3, Page("Queryable.Take", "query parameter 'top'"), "clamp it, e.g. Math.Clamp(value, 1, 100)"),
             Expected(4, 5, Page("QueryRequestOptions.MaxItemCount", "query parameter 'max'"), "clamp it, e.g. Math.Clamp(value, 1, 100)"),
         },
-        CodeActionEquivalenceKey = EquivalenceKeys.ClampPageSize,
+        CodeActionEquivalenceKey = EquivalenceKeys.LimitResourceConsumption,
     }.RunAsync();
 
     [Fact]
@@ -192,7 +192,7 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             """,
         TestState = { AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\nazsec.AZSEC405.max_page_size = 500\n") } },
         ExpectedDiagnostics = { Expected(0, 1, Page("Enumerable.Take", "query parameter 'pageSize'"), "clamp it, e.g. Math.Clamp(value, 1, 500)") },
-        CodeActionEquivalenceKey = EquivalenceKeys.ClampPageSize,
+        CodeActionEquivalenceKey = EquivalenceKeys.LimitResourceConsumption,
     }.RunAsync();
 
     [Fact]
