@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -28,7 +29,12 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fix All applies the fixes of a document one after the other on the updated document, rather
+    /// than merging independent text changes (the batch fixer), because every fix may add the same
+    /// <c>using</c> directives at the same place and merged overlapping edits would be dropped.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -68,6 +74,52 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
         var read = plan.Read.WithTriviaFrom(plan.Literal).WithAdditionalAnnotations(Formatter.Annotation);
         var changed = Replace(root, plan, read);
         return document.WithSyntaxRoot(UsingDirectives.AddForAnnotatedNames(changed, model, plan.Literal.SpanStart, read, KeyVaultSecretRead.NamespaceAnnotationKind));
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var cancellationToken = context.CancellationToken;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // Mark every literal to fix (one diagnostic per literal: AZSEC101/102/103 may share one), so each
+        // can be found again after the previous fixes moved the text.
+        var targets = new Dictionary<LiteralExpressionSyntax, (SyntaxAnnotation Annotation, Diagnostic Diagnostic)>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+            if (location.SourceTree == root.SyntaxTree
+                && root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
+                && !targets.ContainsKey(literal))
+            {
+                targets.Add(literal, (new SyntaxAnnotation(), diagnostic));
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            return document;
+        }
+
+        document = document.WithSyntaxRoot(root.ReplaceNodes(targets.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(targets[original].Annotation)));
+        foreach (var (annotation, diagnostic) in targets.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (current?.GetAnnotatedNodes(annotation).FirstOrDefault() is not LiteralExpressionSyntax literal)
+            {
+                continue;
+            }
+
+            // The same finding, located where the literal is now.
+            var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(current.SyntaxTree, literal.Span), diagnostic.Properties);
+            document = await ApplyAsync(document, moved, cancellationToken).ConfigureAwait(false);
+        }
+
+        return document;
     }
 
     private static SyntaxNode Replace(SyntaxNode root, Plan plan, ExpressionSyntax read)
