@@ -35,6 +35,16 @@ public static partial class Descriptors
         cwe: 287,
         owaspApi: "API2");
 
+    public static readonly DiagnosticDescriptor AZSEC406_ServerSideRequestForgery = Create(
+        RuleIds.ServerSideRequestForgery,
+        title: "Server-side request forgery",
+        messageFormat: "{0} sends a request to a URL whose host comes from {1}; validate the host against an allow-list or use a fixed base address",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "Request input (an endpoint parameter, a query, header, form, route or body value) or a received message body reaches the URL of an outbound request without an allow-list check in between. The caller then chooses where the server connects: internal services, the instance metadata endpoint, or the storage account and Key Vault the app's managed identity can reach.",
+        cwe: 918,
+        owaspApi: "API7");
+
     public static readonly DiagnosticDescriptor AZSEC407_PermissiveCors = Create(
         RuleIds.PermissiveCors,
         title: "Permissive CORS",

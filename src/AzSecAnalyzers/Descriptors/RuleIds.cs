@@ -27,6 +27,7 @@ public static class RuleIds
     public const string EndpointWithoutAuthorization = "AZSEC401";
     public const string ObjectWithoutOwnershipCheck = "AZSEC402";
     public const string TokenValidationWeakened = "AZSEC403";
+    public const string ServerSideRequestForgery = "AZSEC406";
     public const string PermissiveCors = "AZSEC407";
     public const string DetailedErrorsExposed = "AZSEC408";
     public const string InsecureCookie = "AZSEC409";

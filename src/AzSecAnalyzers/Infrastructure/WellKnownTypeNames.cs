@@ -148,4 +148,11 @@ internal static class WellKnownTypeNames
     public const string ProcessEventArgs = "Azure.Messaging.EventHubs.Processor.ProcessEventArgs";
     public const string QueueMessage = "Azure.Storage.Queues.Models.QueueMessage";
     public const string PeekedMessage = "Azure.Storage.Queues.Models.PeekedMessage";
+
+    // Outbound requests (AZSEC406)
+    public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string HttpRequestMessage = "System.Net.Http.HttpRequestMessage";
+    public const string HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
+    public const string WebRequest = "System.Net.WebRequest";
+    public const string Uri = "System.Uri";
 }
