@@ -30,4 +30,13 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "A field, property, local, parameter default or attribute argument named like a secret (password, secret, API key, access key, token, connection string, SAS, credential) is assigned a literal that is not a placeholder. Even a weak or test password in source code is a credential that leaks with the repository.",
         cwe: 798);
+
+    public static readonly DiagnosticDescriptor AZSEC105_SecretLeak = Create(
+        RuleIds.SecretLeak,
+        title: "Secret written to a log or response",
+        messageFormat: "{0} is written {1} by {2}; write a redacted marker or nothing instead",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A secret (a Key Vault secret value, an access token, a configuration value named like a password, key or connection string, or a hard-coded credential) reaches a log, the console, debug or trace output, an exception message or an HTTP response body. Logs and telemetry are read by far more people and systems than the vault the secret came from, and a response sends it to the caller.",
+        cwe: 532);
 }

@@ -10,6 +10,7 @@ public static class RuleIds
     public const string HardcodedCredential = "AZSEC101";
     public const string HardcodedSecretArgument = "AZSEC102";
     public const string CredentialNamedSymbol = "AZSEC103";
+    public const string SecretLeak = "AZSEC105";
 
     // AZSEC2xx: AzureSecurity.Identity
     public const string KeyBasedClientAuthentication = "AZSEC201";
