@@ -388,6 +388,89 @@ public class SecretLeakAnalyzerTests
             }
         """), ExpectedAtSink(0, "The secret read from Key Vault ('GetSecret')", Log, "a 'LoggerMessage.Define' delegate"));
 
+    [Fact]
+    public Task LoggerMessageAttributeMethod_Triggers() => Verify.VerifyAnalyzerAsync(Usings + """
+        public static partial class Log
+        {
+            [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Token {Token}")]
+            public static partial void TokenAcquired(ILogger logger, string token);
+        }
+
+        public static partial class Log
+        {
+            public static partial void TokenAcquired(ILogger logger, string token) { }
+        }
+
+        public class Worker
+        {
+            public async Task RunAsync(ILogger logger, TokenCredential credential)
+            {
+                AccessToken token = await credential.GetTokenAsync(new TokenRequestContext(new[] { "https://storage.azure.com/.default" }), default);
+                Log.TokenAcquired(logger, {|#0:token.Token|});
+            }
+        }
+        """, ExpectedAtSink(0, "The access token ('AccessToken.Token')", Log, "'TokenAcquired' ([LoggerMessage])"));
+
+    [Fact]
+    public Task ConsoleFormatArguments_And_ResultsJson_Trigger() => Verify.VerifyAnalyzerAsync(Usings + """
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, IConfiguration configuration)
+            {
+                app.MapGet("/a", () =>
+                {
+                    var key = {|#2:configuration["Search:ApiKey"]|};
+                    Console.Write("{0} {1}", "key", {|#0:key|});
+                    return Results.Json({|#1:new { status = "ok", key = key }|});
+                });
+            }
+        }
+        """,
+        Expected(0, 2, "The configuration value 'Search:ApiKey'", "to the console", "'Console.Write'"),
+        Expected(1, 2, "The configuration value 'Search:ApiKey'", "to the HTTP response", "'Results.Json'"));
+
+    [Fact]
+    public Task UserDefinedException_MessageParameter_Triggers() => Verify.VerifyAnalyzerAsync(Service("""
+            public void Run()
+            {
+                var secret = {|#1:_configuration["Payments:ClientSecret"]|};
+                throw new ConfigurationMissingException({|#0:"Rejected: " + secret|});
+            }
+
+            public sealed class ConfigurationMissingException(string message) : Exception(message);
+        """), Expected(0, 1, "The configuration value 'Payments:ClientSecret'", "into an exception message", "'new ConfigurationMissingException'"));
+
+    [Fact]
+    public Task SecretReturnedFromNonEndpoint_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(Service("""
+            public string ReadPassword() => _configuration["Db:Password"] ?? "";
+
+            public Func<string> Factory() => () => _secrets.GetSecret("api-key").Value.Value;
+
+            public void Register(IServiceProvider services)
+            {
+                var secret = ReadPassword();
+                var list = new List<string> { secret };
+            }
+        """));
+
+    [Fact]
+    public Task ControllerHelperMethod_NotAnAction_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(Usings + """
+        public class SettingsController : ControllerBase
+        {
+            private readonly IConfiguration _configuration;
+
+            public SettingsController(IConfiguration configuration) => _configuration = configuration;
+
+            [NonAction]
+            public string ReadKey() => _configuration["Storage:AccountKey"] ?? "";
+
+            private string Connection() => _configuration.GetConnectionString("Orders") ?? "";
+
+            [HttpGet]
+            public IActionResult Get() => Ok(new { configured = !string.IsNullOrEmpty(Connection()), length = ReadKey().Length });
+        }
+        """);
+
     // ---- Sanitized and look-alike values ----------------------------------------------------
 
     [Fact]
