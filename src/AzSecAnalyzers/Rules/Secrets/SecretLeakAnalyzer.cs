@@ -404,7 +404,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                     var argument = invocation.Arguments[i];
                     if (!AspNetCoreTypes.IsOrInherits(argument.Parameter?.Type, _exception))
                     {
-                        sinks.Add(argument.Value, invocation, new SinkTag(Destinations.Log, "a 'LoggerMessage.Define' delegate"));
+                        AddSink(sinks, argument.Value, invocation, new SinkTag(Destinations.Log, "a 'LoggerMessage.Define' delegate"));
                     }
                 }
             }
@@ -416,10 +416,30 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                     var parameterType = argument.Parameter?.Type;
                     if (!AspNetCoreTypes.IsOrInherits(parameterType, _logger) && !AspNetCoreTypes.IsOrInherits(parameterType, _exception))
                     {
-                        sinks.Add(argument.Value, invocation, tag);
+                        AddSink(sinks, argument.Value, invocation, tag);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Adds a candidate sink unless its value cannot carry a secret: a scalar (<c>int id</c>) or a constant that is not a
+        /// credential. A block whose sinks are all such values is then never analysed (most log calls).
+        /// </summary>
+        private static void AddSink(TaintSinkCollector sinks, IOperation value, IOperation sink, SinkTag tag)
+        {
+            var unwrapped = value.WalkDownConversionsAndDelegates();
+            if (TaintEngine.IsScalar(unwrapped.Type))
+            {
+                return;
+            }
+
+            if (unwrapped.ConstantValue.HasValue && !(unwrapped.ConstantValue.Value is string text && SecretScanner.TryFindFirst(text, out _)))
+            {
+                return;
+            }
+
+            sinks.Add(value, sink, tag);
         }
 
         private bool HasLoggerMessageAttribute(IMethodSymbol method)
@@ -452,12 +472,12 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        sinks.Add(element, invocation, tag);
+                        AddSink(sinks, element, invocation, tag);
                     }
                 }
                 else
                 {
-                    sinks.Add(argument.Value, invocation, tag);
+                    AddSink(sinks, argument.Value, invocation, tag);
                 }
             }
         }
@@ -476,7 +496,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 {
                     if (argument.Parameter is { Name: "message" } parameter && parameter.Type.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
                     {
-                        sinks.Add(argument.Value, creation, new SinkTag(Destinations.Exception, "'new " + type.Name + "'"));
+                        AddSink(sinks, argument.Value, creation, new SinkTag(Destinations.Exception, "'new " + type.Name + "'"));
                     }
                 }
             }
@@ -486,7 +506,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 {
                     if (argument.Parameter is { Name: "value" or "error" } && argument.ArgumentKind != ArgumentKind.DefaultValue)
                     {
-                        sinks.Add(argument.Value, creation, new SinkTag(Destinations.Response, "'new " + type.Name + "'"));
+                        AddSink(sinks, argument.Value, creation, new SinkTag(Destinations.Response, "'new " + type.Name + "'"));
                     }
                 }
             }
@@ -499,7 +519,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             if ((name == "Content" && AspNetCoreTypes.IsOrInherits(type, _contentResult))
                 || (name == "Value" && (AspNetCoreTypes.IsOrInherits(type, _objectResult) || AspNetCoreTypes.IsOrInherits(type, _jsonResult))))
             {
-                sinks.Add(assignment.Value, assignment, new SinkTag(Destinations.Response, "'" + type.Name + "." + name + "'"));
+                AddSink(sinks, assignment.Value, assignment, new SinkTag(Destinations.Response, "'" + type.Name + "." + name + "'"));
             }
         }
 
@@ -523,7 +543,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 {
                     if (HandlerOf(lambda) is { } map)
                     {
-                        sinks.Add(value, ret, new SinkTag(Destinations.Response, "the return value of the '" + map + "' handler"));
+                        AddSink(sinks, value, ret, new SinkTag(Destinations.Response, "the return value of the '" + map + "' handler"));
                     }
 
                     return;
@@ -537,7 +557,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
             if (ret.SemanticModel is not null && FindOwningMethod(ret) is { } method && _endpoints.IsAction(method))
             {
-                sinks.Add(value, ret, new SinkTag(Destinations.Response, "the return value of action '" + method.Name + "'"));
+                AddSink(sinks, value, ret, new SinkTag(Destinations.Response, "the return value of action '" + method.Name + "'"));
             }
         }
 
