@@ -23,6 +23,11 @@ internal static class Benchmark
     {
         var total = Stopwatch.StartNew();
         var inv = CultureInfo.InvariantCulture;
+        if (options.Taint)
+        {
+            return await TaintBenchmark.RunAsync(options, log).ConfigureAwait(false);
+        }
+
         var sets = options.Sets.Select(AnalyzerSets.Load).ToList();
 
         if (options.ListRules)

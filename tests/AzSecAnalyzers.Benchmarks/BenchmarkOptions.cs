@@ -20,6 +20,11 @@ internal sealed record BenchmarkOptions
                                1 run, no warm-up, 2 latency documents, AzSecAnalyzers only
                                (add --sets to include peers)
           --list-rules         print the rules each set selects, then exit
+          --taint              the taint engine's cost instead: a generated set of actions (loops, branches,
+                               helpers, StringBuilder, some 1,000+ statement methods) under the taint rules
+                               (AZSEC406, and 404/405/410/105 when present); writes taint-results.md/json
+          --taint-methods N    generated actions for --taint (default 2000; --smoke: 60)
+          --big-statements N   statements in each big --taint method (default 1000)
           --profile            also time each document with a code-free span (the namespace name),
                                so only compilation-start work runs: splits latency into per-keystroke
                                setup and per-method analysis
@@ -49,6 +54,12 @@ internal sealed record BenchmarkOptions
 
     public bool Help { get; init; }
 
+    public bool Taint { get; init; }
+
+    public int TaintMethods { get; init; } = 2000;
+
+    public int BigStatements { get; init; } = 1000;
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -75,6 +86,9 @@ internal sealed record BenchmarkOptions
                 "--smoke" => options,
                 "--list-rules" => options with { ListRules = true },
                 "--profile" => options with { Profile = true },
+                "--taint" => options with { Taint = true },
+                "--taint-methods" => options with { TaintMethods = Math.Max(1, NextInt()) },
+                "--big-statements" => options with { BigStatements = Math.Max(10, NextInt()) },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

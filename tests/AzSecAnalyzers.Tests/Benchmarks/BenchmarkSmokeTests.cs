@@ -57,4 +57,33 @@ public sealed class BenchmarkSmokeTests
             output.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void TaintSmokeRun_AnalysesTheGeneratedActionsAndFindsEveryPlantedSsrf()
+    {
+        Assert.True(File.Exists(BenchmarkAssembly), $"The benchmark is not built: {BenchmarkAssembly}");
+        var output = Directory.CreateTempSubdirectory("azsec-benchmark-taint-smoke-");
+        try
+        {
+            var run = DotNetCli.Run(TestReferences.RepositoryRoot, TimeSpan.FromMinutes(3), BenchmarkAssembly, "--smoke", "--taint", "--out", output.FullName);
+            Assert.True(run.ExitCode == 0, run.ToString());
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "taint-results.json")));
+            var root = json.RootElement;
+            Assert.Equal("taint-smoke", root.GetProperty("mode").GetString());
+            Assert.True(root.GetProperty("methods").GetInt32() > 0);
+            Assert.True(root.GetProperty("bigMethods").GetInt32() > 0);
+            Assert.Contains("AZSEC406", root.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+            Assert.True(root.GetProperty("engineFunctionsAnalyzed").GetInt32() > 0);
+            var planted = root.GetProperty("plantedAzsec406").GetInt32();
+            Assert.True(planted > 0);
+            Assert.Equal(planted, root.GetProperty("findingsById").GetProperty("AZSEC406").GetInt32());
+            Assert.Empty(root.GetProperty("analyzerExceptions").EnumerateArray());
+            Assert.Empty(root.GetProperty("problems").EnumerateArray());
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
 }
