@@ -39,4 +39,13 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "A configuration file (appsettings*.json, local.settings.json, secrets.json, web.config or app.config, a publish profile) holds a credential: it is committed with the repository, copied into every build output and deployment package, and readable by anyone with access to either. Values with the shape of an Azure credential and non-placeholder values under keys named like a secret are reported; Key Vault references, placeholders and emulator values are not.",
         cwe: 798);
+
+    public static readonly DiagnosticDescriptor AZSEC105_SecretLeak = Create(
+        RuleIds.SecretLeak,
+        title: "Secret written to a log or response",
+        messageFormat: "{0} is written {1} by {2}; write a redacted marker or nothing instead",
+        RuleCategories.Secrets,
+        DiagnosticSeverity.Warning,
+        description: "A secret (a Key Vault secret value, an access token, a configuration value named like a password, key or connection string, or a hard-coded credential) reaches a log, the console, debug or trace output, an exception message or an HTTP response body. Logs and telemetry are read by far more people and systems than the vault the secret came from, and a response sends it to the caller.",
+        cwe: 532);
 }

@@ -11,6 +11,7 @@ public static class RuleIds
     public const string HardcodedSecretArgument = "AZSEC102";
     public const string CredentialNamedSymbol = "AZSEC103";
     public const string SecretInConfigurationFile = "AZSEC104";
+    public const string SecretLeak = "AZSEC105";
 
     // AZSEC2xx: AzureSecurity.Identity
     public const string KeyBasedClientAuthentication = "AZSEC201";

@@ -62,6 +62,30 @@ internal sealed class ConfigurationReads
     }
 
     /// <summary>
+    /// True when <paramref name="value"/> is <c>config.GetSection("Db:Password").Value</c> (sections of sections
+    /// included) with constant keys; <paramref name="key"/> is the full key (<c>Db:Password</c>).
+    /// </summary>
+    public bool TryGetSectionValue(IPropertyReferenceOperation value, out string key)
+    {
+        key = string.Empty;
+        if (value.Property.Name != "Value" || value.Property.IsIndexer || value.Instance is not { } instance
+            || !IsConfiguration(value.Property.ContainingType)
+            || instance.WalkDownConversionsAndDelegates() is not IInvocationOperation { TargetMethod.Name: "GetSection" })
+        {
+            return false;
+        }
+
+        Root(instance, out var prefix);
+        if (prefix.Length < 2)
+        {
+            return false;
+        }
+
+        key = prefix.Substring(0, prefix.Length - 1);
+        return true;
+    }
+
+    /// <summary>
     /// The sibling key for <paramref name="leaf"/> (<c>ServiceUri</c>, <c>FullyQualifiedNamespace</c>, …):
     /// <c>Storage:ConnectionString</c> → <c>Storage:ServiceUri</c>; <c>ConnectionStrings:Storage</c> →
     /// <c>Storage:ServiceUri</c>; <c>StorageConnectionString</c> → <c>StorageServiceUri</c>. Null when the key has no such shape.

@@ -188,6 +188,26 @@ internal static class WellKnownTypeNames
     public const string TripleDes = "System.Security.Cryptography.TripleDES";
     public const string Rc2 = "System.Security.Cryptography.RC2";
 
+    // Secrets written to a log or response (AZSEC105): secret sources and log/console/exception/response sinks
+    public const string KeyVaultSecret = "Azure.Security.KeyVault.Secrets.KeyVaultSecret";
+    public const string AccessToken = "Azure.Core.AccessToken";
+    public const string MsalAuthenticationResult = "Microsoft.Identity.Client.AuthenticationResult";
+    public const string ILogger = "Microsoft.Extensions.Logging.ILogger";
+    public const string LoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
+    public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+    public const string Console = "System.Console";
+    public const string Debug = "System.Diagnostics.Debug";
+    public const string Trace = "System.Diagnostics.Trace";
+    public const string Exception = "System.Exception";
+    public const string HashAlgorithm = "System.Security.Cryptography.HashAlgorithm";
+    public const string HttpResponseWritingExtensions = "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions";
+    public const string HttpResponseJsonExtensions = "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions";
+    public const string Results = "Microsoft.AspNetCore.Http.Results";
+    public const string TypedResults = "Microsoft.AspNetCore.Http.TypedResults";
+    public const string ObjectResult = "Microsoft.AspNetCore.Mvc.ObjectResult";
+    public const string ContentResult = "Microsoft.AspNetCore.Mvc.ContentResult";
+    public const string JsonResult = "Microsoft.AspNetCore.Mvc.JsonResult";
+
     // Taint sources: request input and message bodies (Infrastructure/AspNetCore/RequestSources, Infrastructure/Taint)
     public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
     public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";

@@ -89,7 +89,10 @@ internal sealed partial class TaintEngine
     {
         if (operation.ConstantValue.HasValue)
         {
-            return Val.None;
+            // Constants are clean, unless the spec calls some constant text a source (AZSEC105: a hard-coded credential).
+            return _spec.ConstantSource is not null && operation.ConstantValue.Value is string && TrySource(_spec.ConstantSource, operation, out var constant)
+                ? constant
+                : Val.None;
         }
 
         switch (operation)
@@ -455,6 +458,18 @@ internal sealed partial class TaintEngine
     private bool TrySource(IOperation operation, out Val value)
     {
         if (_spec.Source is { } predicate && predicate(operation, out var source) && !source.IsDefault)
+        {
+            value = new Val((uint)source.Labels, OriginIndex(operation, source), 0);
+            return true;
+        }
+
+        value = Val.None;
+        return false;
+    }
+
+    private bool TrySource(TaintSourcePredicate predicate, IOperation operation, out Val value)
+    {
+        if (predicate(operation, out var source) && !source.IsDefault)
         {
             value = new Val((uint)source.Labels, OriginIndex(operation, source), 0);
             return true;

@@ -68,6 +68,13 @@ internal sealed class TaintSpec
     /// </summary>
     public TaintSourcePredicate? Source { get; set; }
 
+    /// <summary>
+    /// String constants that are sources (literals, constant fields, constant concatenations and interpolations, judged
+    /// as a whole at their outermost constant operation): e.g. AZSEC105's hard-coded credentials. Null (the default):
+    /// every constant is clean. Called only for string constants the analysis evaluates.
+    /// </summary>
+    public TaintSourcePredicate? ConstantSource { get; set; }
+
     /// <summary>Parameters tainted when the analysed function starts (e.g. request-bound endpoint parameters).</summary>
     public TaintParameterPredicate? ParameterSource { get; set; }
 
