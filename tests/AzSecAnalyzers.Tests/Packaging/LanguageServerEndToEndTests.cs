@@ -57,6 +57,13 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "'ReportingPassword' is named like a credential and is assigned a hard-coded value; read it from Azure Key Vault or configuration",
             SecureLine: "    private static readonly string ReportingPassword = Environment.GetEnvironmentVariable(\"REPORTING_PASSWORD\") ?? string.Empty;"),
         new(
+            "AZSEC105",
+            "SecretLeakExamples.cs",
+            "secret.Value);",
+            Severity: 2,
+            "The secret read from Key Vault ('KeyVaultSecret.Value') is written to the log by 'LogInformation'; write a redacted marker or nothing instead",
+            SecureLine: "        logger.LogInformation(\"Loaded reporting password {Name}\", secret.Name);"),
+        new(
             "AZSEC201",
             "SecretsExamples.cs",
             "ArchiveConnectionString);",
