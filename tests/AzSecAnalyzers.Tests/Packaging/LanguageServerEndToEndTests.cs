@@ -24,6 +24,9 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
     /// <remarks><paramref name="AlsoRemoveLineWith"/> names a line the secure version drops as well (a local that only fed the finding).</remarks>
     public sealed record SampleFinding(string RuleId, string File, string Anchor, int Severity, string Message, string SecureLine, string? AlsoRemoveLineWith = null, bool NoFixOffered = false);
 
+    /// <summary>Every finding the InsecureApp sample must produce in a C# document (also used by the azsec --fix test).</summary>
+    internal static IReadOnlyList<SampleFinding> SampleFindings => Expected;
+
     // LSP severities: 1 error, 2 warning, 3 information, 4 hint.
     private static readonly SampleFinding[] Expected =
     {
