@@ -73,7 +73,7 @@ internal static class TaintSinks
             start.RegisterOperationAction(operation => find(operation.Operation, collector), operationKinds);
             start.RegisterOperationBlockEndAction(end =>
             {
-                if (collector.Sinks is not { Count: > 0 } sinks)
+                if (collector.Sinks is not { Count: > 0 } sinks || !MayHaveSource(end.OperationBlocks, spec))
                 {
                     return;
                 }
@@ -85,6 +85,27 @@ internal static class TaintSinks
                 }
             });
         });
+    }
+
+    private static bool MayHaveSource(ImmutableArray<IOperation> blocks, TaintSpec spec)
+    {
+        if (spec.BlockMayHaveSource is not { } mayHaveSource)
+        {
+            return true;
+        }
+
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (mayHaveSource(operation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

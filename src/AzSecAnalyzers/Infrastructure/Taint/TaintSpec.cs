@@ -75,6 +75,14 @@ internal sealed class TaintSpec
     /// </summary>
     public TaintSourcePredicate? ConstantSource { get; set; }
 
+    /// <summary>
+    /// A cheap pre-check for rules whose sources are rare and whose sinks are common (AZSEC105: every log call is a
+    /// sink, few methods read a secret): an operation block with sinks is analysed only if one of its operations (lambda
+    /// bodies included) answers true. It must answer true for every operation that can bring taint into the block:
+    /// its sources and the calls whose summaries might. Null (the default): every block with sinks is analysed.
+    /// </summary>
+    public Func<IOperation, bool>? BlockMayHaveSource { get; set; }
+
     /// <summary>Parameters tainted when the analysed function starts (e.g. request-bound endpoint parameters).</summary>
     public TaintParameterPredicate? ParameterSource { get; set; }
 

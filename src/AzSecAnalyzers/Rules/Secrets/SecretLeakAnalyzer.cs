@@ -40,6 +40,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             Source = rule.TryGetSource,
             ConstantSource = Rule.TryGetConstantSource,
             Sanitizer = rule.IsSanitizer,
+            BlockMayHaveSource = rule.MayBringSecret,
         };
 
         TaintSinks.Register(
@@ -136,6 +137,41 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         }
 
         // ---- Sources --------------------------------------------------------------------------
+
+        /// <summary>
+        /// Whether an operation can bring a secret into its operation block: a source, a credential constant, or a call to
+        /// a method of this compilation that returns a value (its summary may return a secret). Most methods that log read
+        /// no secret, so they skip the data-flow analysis.
+        /// </summary>
+        public bool MayBringSecret(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => TryGetSource(invocation, out _) || ReturnsFromSource(invocation.TargetMethod),
+            IPropertyReferenceOperation => TryGetSource(operation, out _),
+            IFieldReferenceOperation or ILiteralOperation or IBinaryOperation or IInterpolatedStringOperation
+                => operation.ConstantValue.HasValue && TryGetConstantSource(operation, out _),
+            _ => false,
+        };
+
+        private static bool ReturnsFromSource(IMethodSymbol method)
+            => !method.ReturnsVoid && CanCarrySecret(method.ReturnType) && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+
+        // Text, or what a secret travels in: object, StringBuilder, the Azure SDK's and MSAL's own types; awaited or not.
+        private static bool CanCarrySecret(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+                && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            {
+                type = task.TypeArguments[0];
+            }
+
+            if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || type.TypeKind == TypeKind.TypeParameter)
+            {
+                return true;
+            }
+
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return type.Name == "StringBuilder" || ns == "Azure" || ns.StartsWith("Azure.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.Identity.Client", StringComparison.Ordinal);
+        }
 
         public bool TryGetSource(IOperation operation, out TaintSource source)
         {
