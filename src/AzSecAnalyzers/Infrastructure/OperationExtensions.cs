@@ -7,6 +7,17 @@ namespace AzSecAnalyzers.Infrastructure;
 
 internal static class OperationExtensions
 {
+    /// <summary>Strips conversions and parentheses to reach the value as written.</summary>
+    public static IOperation WalkDownConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
     /// <summary>Strips conversions, delegate creations and parentheses to reach the value as written.</summary>
     public static IOperation WalkDownConversionsAndDelegates(this IOperation operation)
     {

@@ -1,3 +1,4 @@
+using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,12 +18,12 @@ internal static class LocalValue
     /// <summary>The value as written (conversions and parentheses removed), followed through at most a few locals.</summary>
     public static IOperation Resolve(IOperation value)
     {
-        value = Strip(value);
+        value = value.WalkDownConversions();
         for (var depth = 0; depth < MaxDepth && value is ILocalReferenceOperation reference; depth++)
         {
             if (TryGetOnlyValue(reference, out var initializer))
             {
-                value = Strip(initializer);
+                value = initializer.WalkDownConversions();
             }
             else
             {
@@ -31,24 +32,6 @@ internal static class LocalValue
         }
 
         return value;
-    }
-
-    public static IOperation Strip(IOperation value)
-    {
-        while (true)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    value = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    value = parenthesized.Operand;
-                    break;
-                default:
-                    return value;
-            }
-        }
     }
 
     private static bool TryGetOnlyValue(ILocalReferenceOperation reference, out IOperation initializer)

@@ -135,10 +135,7 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
 
     private static void Flatten(IOperation operation, List<Segment> segments)
     {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
+        operation = operation.WalkDownConversions();
 
         switch (operation)
         {

@@ -1,4 +1,5 @@
 using System.Linq;
+using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,10 +35,7 @@ internal static class LiteralFlow
     public static bool TryResolve(IOperation value, out LiteralOrigin origin)
     {
         origin = default;
-        while (value is IConversionOperation or IParenthesizedOperation)
-        {
-            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
-        }
+        value = value.WalkDownConversions();
 
         switch (value)
         {
