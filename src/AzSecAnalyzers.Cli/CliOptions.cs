@@ -62,7 +62,7 @@ internal sealed class CliOptions
         options.Target = parsed.GetValue(command.Path) ?? ".";
         options.Format = parsed.GetValue(command.Format);
         options.OutputFile = parsed.GetValue(command.Output);
-        options.Threshold = parsed.GetResult(command.Threshold) is null ? Severity.Warning : parsed.GetValue(command.Threshold);
+        options.Threshold = parsed.GetResult(command.Threshold) is null ? Severity.Warning : parsed.GetValue(command.Threshold)?.Severity;
         options.RulePatterns.AddRange(parsed.GetValue(command.Rules) ?? new List<string>());
         options.ExcludePatterns.AddRange(parsed.GetValue(command.Exclude) ?? new List<string>());
         options.Fix = parsed.GetValue(command.Fix);
@@ -199,7 +199,7 @@ internal sealed class CliOptions
             HelpName = "file",
         };
 
-        public Option<Severity?> Threshold { get; } = new("--severity-threshold")
+        public Option<ThresholdLevel?> Threshold { get; } = new("--severity-threshold")
         {
             Description = "error, warning (default), info or none: the exit code is 1 when a finding has this severity "
                 + "or a higher one. none never fails on findings.",
@@ -209,12 +209,12 @@ internal sealed class CliOptions
                 var level = ValueOf(result);
                 if (level.Equals("none", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null;
+                    return new ThresholdLevel(null);
                 }
 
                 return SeverityNames.TryParse(level, out var severity)
-                    ? severity
-                    : Invalid<Severity?>(result, $"Unknown severity '{level}': use error, warning, info or none.");
+                    ? new ThresholdLevel(severity)
+                    : Invalid<ThresholdLevel?>(result, $"Unknown severity '{level}': use error, warning, info or none.");
             },
         };
 
@@ -260,6 +260,9 @@ internal sealed class CliOptions
                 .ToList();
 
     }
+
+    /// <summary>A parsed --severity-threshold: "none" is a value, not the absence of one.</summary>
+    private sealed record ThresholdLevel(Severity? Severity);
 
     /// <summary>System.CommandLine's generated help, then what a list of options cannot say.</summary>
     private sealed class HelpWithNotes(CommandLineAction generated) : SynchronousCommandLineAction
