@@ -51,8 +51,10 @@ internal sealed class CliOptions
         var command = new AzsecCommand();
         var options = new CliOptions(command.Root.Parse(args));
         var parsed = options._parsed;
-        options.ShowHelp = parsed.Action is { } help && help == command.Help.Action;
         options.ShowVersion = parsed.Action is { } version && version == command.Version.Action;
+
+        // Help, and the directives System.CommandLine answers itself ([suggest] for shell completion).
+        options.ShowHelp = parsed.Action is { } action && !options.ShowVersion && action is not ParseErrorAction;
         options.Error = FirstError(parsed, command);
         if (options.Error is not null || options.ShowHelp || options.ShowVersion)
         {
@@ -70,7 +72,10 @@ internal sealed class CliOptions
         return options;
     }
 
-    /// <summary>System.CommandLine's help for azsec, followed by the sections it has no place for.</summary>
+    /// <summary>
+    /// System.CommandLine's help for azsec, followed by the sections it has no place for; or what a directive
+    /// such as [suggest] answers.
+    /// </summary>
     public void WriteHelp(TextWriter output) => _parsed.Invoke(new InvocationConfiguration { Output = output, Error = output });
 
     /// <summary>
