@@ -18,7 +18,7 @@ internal static class Program
         var options = CliOptions.Parse(args);
         if (options.ShowHelp)
         {
-            Console.Out.WriteLine(CliOptions.HelpText);
+            options.WriteHelp(Console.Out);
             return options.Error is null ? ExitClean : ExitError;
         }
 

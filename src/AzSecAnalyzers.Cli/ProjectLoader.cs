@@ -99,7 +99,7 @@ internal sealed class ProjectLoader
             }
         });
 
-        var progress = new Progress<ProjectLoadProgress>(p => _progress.Report($"Loading {Path.GetFileName(p.FilePath)} ({p.Operation.ToString().ToLowerInvariant()}{(p.TargetFramework is null ? "" : ", " + p.TargetFramework)})"));
+        var progress = new Progress<ProjectLoadProgress>(p => _progress.Loading(p.FilePath, $"{p.Operation.ToString().ToLowerInvariant()}{(p.TargetFramework is null ? "" : ", " + p.TargetFramework)}"));
         var failures = new List<ProjectFailure>();
         if (target.Solution is not null)
         {
@@ -115,6 +115,7 @@ internal sealed class ProjectLoader
         }
         else
         {
+            _progress.ExpectProjects(target.Projects);
             foreach (var path in target.Projects)
             {
                 if (workspace.CurrentSolution.Projects.Any(p => Paths.Same(p.FilePath, path)))
@@ -123,7 +124,7 @@ internal sealed class ProjectLoader
                 }
 
                 _current = path;
-                _progress.Report($"Loading {Path.GetFileName(path)}");
+                _progress.Loading(path);
                 try
                 {
                     await workspace.OpenProjectAsync(path, progress, cancellationToken).ConfigureAwait(false);
