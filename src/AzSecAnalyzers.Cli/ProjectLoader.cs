@@ -243,7 +243,7 @@ internal sealed class ProjectLoader
         var warnings = new List<ProjectFailure>();
         lock (_failures)
         {
-            foreach (var group in _failures.GroupBy(f => Attribute(f.Path, f.Message, allPaths), StringComparer.Ordinal))
+            foreach (var group in _failures.GroupBy(f => Attribute(f.Path, f.Message, allPaths, target.Root), StringComparer.Ordinal))
             {
                 var reason = string.Join(Environment.NewLine, group.Select(f => f.Message).Distinct(StringComparer.Ordinal));
                 var failure = new ProjectFailure(Path.GetFileNameWithoutExtension(group.Key), group.Key, reason);
@@ -334,7 +334,14 @@ internal sealed class ProjectLoader
         }
     }
 
-    /// <summary>A failure belongs to the project its message names; otherwise to what was being loaded.</summary>
-    private static string Attribute(string loading, string message, IReadOnlyList<string> projects)
-        => projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault() ?? loading;
+    /// <summary>
+    /// A failure belongs to the project its message names (a loaded one, or a quoted project file MSBuild could not
+    /// find); otherwise to what was being loaded. Relative paths are the solution's, so they are made absolute.
+    /// </summary>
+    private static string Attribute(string loading, string message, IReadOnlyList<string> projects, string root)
+        => projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault()
+            ?? (QuotedProject.Match(message) is { Success: true } quoted ? Path.GetFullPath(quoted.Groups[1].Value, root) : null)
+            ?? Path.GetFullPath(loading, root);
+
+    private static readonly System.Text.RegularExpressions.Regex QuotedProject = new(@"'([^'\r\n]+\.(?:cs|vb|fs)proj)'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
