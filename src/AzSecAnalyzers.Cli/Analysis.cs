@@ -37,31 +37,54 @@ internal sealed class Analysis
         {
             var project = solution.GetProject(id)!;
             _progress.Report($"[{++index}/{projects.Count}] Analyzing {project.Name}");
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is null || _catalog.Analyzers.IsEmpty)
+            try
+            {
+                // On a pool thread, never the main one: the runtime gives those the large stack that
+                // runtimeconfig.template.json asks for, which deeply nested code needs to be bound.
+                result[id] = await Task.Run(() => AnalyzeProjectAsync(project, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InsufficientExecutionStackException)
             {
                 result[id] = ImmutableArray<Diagnostic>.Empty;
-                continue;
-            }
-
-            var options = new CompilationWithAnalyzersOptions(
-                ConfigurationFileTexts.WithConfigurationFiles(project, _excludes, _root),
-                (exception, analyzer, _) =>
+                lock (Unanalysable)
                 {
-                    lock (AnalyzerErrors)
-                    {
-                        AnalyzerErrors.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name} in {project.Name}: {exception.Message}");
-                    }
-                },
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false);
-            var diagnostics = await compilation.WithAnalyzers(_catalog.Analyzers, options)
-                .GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            result[id] = diagnostics.Where(IsReported).ToImmutableArray();
+                    Unanalysable.Add(new ProjectFailure(
+                        ProjectName(project),
+                        project.FilePath ?? project.Name,
+                        "its code is nested too deeply for azsec to analyse (the compiler ran out of stack); its findings are not reported."));
+                }
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Projects whose code could not be analysed at all; reported as failures.</summary>
+    public List<ProjectFailure> Unanalysable { get; } = new();
+
+    private async Task<ImmutableArray<Diagnostic>> AnalyzeProjectAsync(Project project, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null || _catalog.Analyzers.IsEmpty)
+        {
+            return ImmutableArray<Diagnostic>.Empty;
+        }
+
+        var options = new CompilationWithAnalyzersOptions(
+            ConfigurationFileTexts.WithConfigurationFiles(project, _excludes, _root),
+            (exception, analyzer, _) =>
+            {
+                lock (AnalyzerErrors)
+                {
+                    AnalyzerErrors.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name} in {project.Name}: {exception.Message}");
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var diagnostics = await compilation.WithAnalyzers(_catalog.Analyzers, options)
+            .GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        return diagnostics.Where(IsReported).ToImmutableArray();
     }
 
     private bool IsReported(Diagnostic diagnostic)
@@ -91,7 +114,7 @@ internal sealed class Analysis
                     continue;
                 }
 
-                var lineText = await LineTextAsync(diagnostic.Location, cancellationToken).ConfigureAwait(false);
+                var (masked, unmasked) = await LineTextAsync(diagnostic.Location, cancellationToken).ConfigureAwait(false);
                 findings.Add(new Finding(
                     diagnostic.Id,
                     RuleCatalog.Convert(diagnostic.Severity)!.Value,
@@ -102,7 +125,8 @@ internal sealed class Analysis
                     span.EndLinePosition.Line + 1,
                     span.EndLinePosition.Character + 1,
                     ProjectName(project),
-                    Fingerprint(diagnostic.Id, relative, lineText)));
+                    Fingerprint(diagnostic.Id, relative, masked),
+                    Fingerprint(diagnostic.Id, relative, unmasked)));
             }
         }
 
@@ -118,29 +142,42 @@ internal sealed class Analysis
     public static string ProjectName(Project project)
         => project.FilePath is { } path ? Path.GetFileNameWithoutExtension(path) : project.Name;
 
-    private static async Task<string> LineTextAsync(Location location, CancellationToken cancellationToken)
+    /// <summary>
+    /// The finding's first line with its span replaced by a mark, and as it is. The fingerprint hashes the masked
+    /// line: a hash of the whole line would let anyone holding the SARIF file confirm a guessed secret offline.
+    /// </summary>
+    private static async Task<(string Masked, string Unmasked)> LineTextAsync(Location location, CancellationToken cancellationToken)
     {
+        var span = location.GetLineSpan();
+        string line;
         if (location.Kind == LocationKind.ExternalFile)
         {
             // A finding in a configuration file (AZSEC104): the line as the file has it.
-            return ExternalLineText(location.GetLineSpan());
+            line = ExternalLineText(span);
         }
-
-        if (location.SourceTree is not { } tree)
+        else if (location.SourceTree is { } tree)
         {
-            return string.Empty;
+            var text = await tree.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            line = text.Lines[span.StartLinePosition.Line].ToString();
+        }
+        else
+        {
+            return (string.Empty, string.Empty);
         }
 
-        var text = await tree.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var line = text.Lines.GetLineFromPosition(location.SourceSpan.Start);
-        return line.ToString().Trim();
+        var start = Math.Min(span.StartLinePosition.Character, line.Length);
+        var end = span.EndLinePosition.Line == span.StartLinePosition.Line ? Math.Clamp(span.EndLinePosition.Character, start, line.Length) : line.Length;
+        return ((line[..start] + SpanMark + line[end..]).Trim(), line.Trim());
     }
+
+    /// <summary>Stands for the finding's span in the hashed line; one that source lines hardly ever hold.</summary>
+    private const string SpanMark = "\uFFFC";
 
     private static string ExternalLineText(FileLinePositionSpan span)
     {
         try
         {
-            return File.ReadLines(span.Path).Skip(span.StartLinePosition.Line).FirstOrDefault()?.Trim() ?? string.Empty;
+            return File.ReadLines(span.Path).Skip(span.StartLinePosition.Line).FirstOrDefault() ?? string.Empty;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -149,8 +186,8 @@ internal sealed class Analysis
     }
 
     /// <summary>
-    /// A line-number-free identity of a finding (rule, file, trimmed source line), so a baseline still
-    /// matches after code above the finding moves. Identical lines are told apart by counting.
+    /// A line-number-free identity of a finding (rule, file, trimmed source line with the finding's span masked), so
+    /// a baseline still matches after code above the finding moves. Identical lines are told apart by counting.
     /// </summary>
     public static string Fingerprint(string ruleId, string relativePath, string lineText)
     {

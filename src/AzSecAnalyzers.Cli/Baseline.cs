@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace AzSecAnalyzers.Cli;
 
 /// <summary>
-/// <c>--baseline</c>: the findings of an earlier SARIF report, matched by the line-independent
-/// fingerprint azsec writes (<see cref="SarifReporter.FingerprintKey"/>), or, for SARIF from another
-/// producer, by rule, file and start line. Each baseline result hides at most one finding.
+/// <c>--baseline</c>: the findings of an earlier SARIF report (2.1.0, or 1.0.0 as a build writes by default for
+/// <c>-p:ErrorLog=x.sarif</c>), matched by the line-independent fingerprint azsec writes
+/// (<see cref="SarifReporter.FingerprintKey"/>), or, for SARIF from another producer, by rule, file and start
+/// line. Each baseline result hides at most one finding. A file that is not SARIF of a known shape is refused
+/// with an <see cref="InvalidDataException"/> that says where, never skipped in silence.
 /// </summary>
 internal sealed class Baseline
 {
@@ -20,34 +22,50 @@ internal sealed class Baseline
         var baseline = new Baseline { _root = root };
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+        var log = document.RootElement;
+        if (log.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"it is a JSON {Kind(log)}, not a SARIF log (an object with a 'runs' array)");
+        }
+
+        var version = Optional(log, "version", JsonValueKind.String, "the log")?.GetString();
+        var v1 = version == "1.0.0";
+        if (version is not null && !v1 && version != "2.1.0")
+        {
+            throw new InvalidDataException($"SARIF version {version} is not supported: use SARIF 2.1.0 (for a build, -p:ErrorLog=build.sarif%2Cversion=2.1) or 1.0.0");
+        }
+
+        if (Optional(log, "runs", JsonValueKind.Array, "the log") is not { } runs)
         {
             throw new InvalidDataException("it has no 'runs' array, so it is not a SARIF log");
         }
 
+        var runIndex = 0;
         foreach (var run in runs.EnumerateArray())
         {
-            if (!run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+            var runName = $"runs[{runIndex++}]";
+            Expect(run, JsonValueKind.Object, runName);
+            if (Optional(run, "results", JsonValueKind.Array, runName) is not { } results)
             {
                 continue;
             }
 
+            var resultIndex = 0;
             foreach (var result in results.EnumerateArray())
             {
-                var ruleId = result.TryGetProperty("ruleId", out var r) ? r.GetString() : null;
-                if (ruleId is null)
+                var name = $"{runName}.results[{resultIndex++}]";
+                Expect(result, JsonValueKind.Object, name);
+                if (Optional(result, "ruleId", JsonValueKind.String, name)?.GetString() is not { } ruleId)
                 {
                     continue;
                 }
 
-                if (result.TryGetProperty("partialFingerprints", out var prints)
-                    && prints.ValueKind == JsonValueKind.Object
-                    && prints.TryGetProperty(SarifReporter.FingerprintKey, out var print)
-                    && print.GetString() is { } value)
+                if (Optional(result, "partialFingerprints", JsonValueKind.Object, name) is { } prints
+                    && Optional(prints, SarifReporter.FingerprintKey, JsonValueKind.String, name + ".partialFingerprints")?.GetString() is { } value)
                 {
                     Increment(baseline._fingerprints, value);
                 }
-                else if (baseline.LocationKey(ruleId, result) is { } location)
+                else if (baseline.LocationKey(ruleId, result, name, v1) is { } location)
                 {
                     Increment(baseline._locations, location);
                 }
@@ -65,7 +83,10 @@ internal sealed class Baseline
         var fresh = new List<Finding>();
         foreach (var finding in findings)
         {
-            if (!Take(fingerprints, finding.Fingerprint) && !Take(locations, Key(finding.RuleId, finding.RelativePath, finding.StartLine)))
+            // A baseline written before fingerprints masked the finding's span still matches by the old value.
+            if (!Take(fingerprints, finding.Fingerprint)
+                && !(finding.LegacyFingerprint is { } legacy && Take(fingerprints, legacy))
+                && !Take(locations, Key(finding.RuleId, finding.RelativePath, finding.StartLine)))
             {
                 fresh.Add(finding);
             }
@@ -74,29 +95,84 @@ internal sealed class Baseline
         return (fresh, findings.Count - fresh.Count);
     }
 
-    private string? LocationKey(string ruleId, JsonElement result)
+    /// <summary>
+    /// Rule, file and start line of a result: SARIF 2.1.0 has them under <c>locations[0].physicalLocation</c>
+    /// (<c>artifactLocation.uri</c>, <c>region.startLine</c>); SARIF 1.0.0 under <c>locations[0].resultFile</c>
+    /// (<c>uri</c>, <c>region.startLine</c>).
+    /// </summary>
+    private string? LocationKey(string ruleId, JsonElement result, string name, bool v1)
     {
-        if (!result.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
+        if (Optional(result, "locations", JsonValueKind.Array, name) is not { } locations || locations.GetArrayLength() == 0)
         {
             return null;
         }
 
-        var physical = locations[0].TryGetProperty("physicalLocation", out var p) ? p : default;
-        if (physical.ValueKind != JsonValueKind.Object
-            || !physical.TryGetProperty("artifactLocation", out var artifact)
-            || !artifact.TryGetProperty("uri", out var uri)
-            || !physical.TryGetProperty("region", out var region)
-            || !region.TryGetProperty("startLine", out var line))
+        var location = locations[0];
+        Expect(location, JsonValueKind.Object, name + ".locations[0]");
+        var placeName = name + ".locations[0]." + (v1 ? "resultFile" : "physicalLocation");
+        if (Optional(location, v1 ? "resultFile" : "physicalLocation", JsonValueKind.Object, name + ".locations[0]") is not { } place)
         {
             return null;
         }
 
-        var text = uri.GetString() ?? string.Empty;
-        var file = Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.IsFile
+        var file = v1 ? place : Optional(place, "artifactLocation", JsonValueKind.Object, placeName);
+        var uri = file is { } f ? Optional(f, "uri", JsonValueKind.String, placeName)?.GetString() : null;
+        var region = Optional(place, "region", JsonValueKind.Object, placeName);
+        var line = region is { } r ? Optional(r, "startLine", JsonValueKind.Number, placeName + ".region") : null;
+        if (uri is null || line is not { } startLine)
+        {
+            return null;
+        }
+
+        if (!startLine.TryGetInt32(out var lineNumber))
+        {
+            throw new InvalidDataException($"{placeName}.region.startLine is not a whole number");
+        }
+
+        var relative = Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.IsFile
             ? Paths.Relative(_root, absolute.LocalPath)
-            : Uri.UnescapeDataString(text);
-        return Key(ruleId, file, line.GetInt32());
+            : Uri.UnescapeDataString(uri);
+        return Key(ruleId, relative, lineNumber);
     }
+
+    /// <summary>The property, or <c>null</c> when absent; of another JSON kind than SARIF gives it, an error.</summary>
+    private static JsonElement? Optional(JsonElement element, string property, JsonValueKind kind, string where)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != kind)
+        {
+            throw new InvalidDataException($"'{property}' in {where} is a JSON {Kind(value)}, not {KindName(kind)}: this is not a SARIF log");
+        }
+
+        return value;
+    }
+
+    private static void Expect(JsonElement element, JsonValueKind kind, string where)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw new InvalidDataException($"{where} is a JSON {Kind(element)}, not {KindName(kind)}: this is not a SARIF log");
+        }
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        var other => other.ToString().ToLowerInvariant(),
+    };
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Key(string ruleId, string path, int line) => $"{ruleId}|{path}|{line}";
 

@@ -11,7 +11,11 @@ internal sealed record RuleInfo(
     string HelpUri,
     IReadOnlyList<string> Tags);
 
-/// <summary>One finding. Paths are relative to the scanned root, with forward slashes; lines and columns are 1-based.</summary>
+/// <summary>
+/// One finding. Paths are relative to the scanned root, with forward slashes; lines and columns are 1-based.
+/// <see cref="LegacyFingerprint"/> is the fingerprint earlier versions wrote, a hash of the unmasked line: kept in
+/// memory only, to match their baselines, and never written.
+/// </summary>
 internal sealed record Finding(
     string RuleId,
     Severity Severity,
@@ -22,7 +26,8 @@ internal sealed record Finding(
     int EndLine,
     int EndColumn,
     string Project,
-    string Fingerprint);
+    string Fingerprint,
+    string? LegacyFingerprint = null);
 
 /// <summary>A project that could not be loaded or compiled, with MSBuild's reason.</summary>
 internal sealed record ProjectFailure(string Project, string Path, string Reason);

@@ -18,8 +18,11 @@ internal sealed class ProjectLoader
 
     public sealed record Target(string Root, string? Solution, IReadOnlyList<string> Projects, string Display);
 
-    /// <summary>Works out what to load; <c>null</c> with <paramref name="error"/> when the path is unusable.</summary>
-    public static Target? Resolve(string path, IReadOnlyList<Glob> excludes, out string? error)
+    /// <summary>
+    /// Works out what to load; <c>null</c> with <paramref name="error"/> when the path is unusable. Folders that
+    /// cannot be read are skipped with a line in <paramref name="warnings"/>.
+    /// </summary>
+    public static Target? Resolve(string path, IReadOnlyList<Glob> excludes, List<string> warnings, out string? error)
     {
         error = null;
         var full = Path.GetFullPath(path);
@@ -29,7 +32,8 @@ internal sealed class ProjectLoader
             var root = Path.GetDirectoryName(full)!;
             return extension switch
             {
-                ".sln" or ".slnx" => new Target(root, full, Array.Empty<string>(), Path.GetFileName(full)),
+                ".sln" or ".slnx" => SolutionTarget(root, full, out error),
+                ".csproj" when excludes.Any(g => g.IsPathOrParentMatch(Paths.Relative(root, full))) => Fail(AllExcluded(path), out error),
                 ".csproj" => new Target(root, null, new[] { full }, Path.GetFileName(full)),
                 _ => Fail($"'{path}' is not a .sln, .slnx or .csproj file.", out error),
             };
@@ -40,17 +44,33 @@ internal sealed class ProjectLoader
             return Fail($"'{path}' does not exist.", out error);
         }
 
-        var solutions = Directory.GetFiles(full, "*.sln").Concat(Directory.GetFiles(full, "*.slnx")).ToList();
-        if (solutions.Count == 1)
+        string[] solutions;
+        try
         {
-            return new Target(full, solutions[0], Array.Empty<string>(), Path.GetFileName(solutions[0]));
+            solutions = Directory.GetFiles(full, "*.sln").Concat(Directory.GetFiles(full, "*.slnx")).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot read the folder '{path}': {e.Message}", out error);
         }
 
-        var projects = FindProjects(full, full, excludes).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        return projects.Count == 0
-            ? Fail($"No .sln, .slnx or .csproj found under '{path}'.", out error)
-            : new Target(full, null, projects, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + Path.DirectorySeparatorChar);
+        if (solutions.Length == 1)
+        {
+            return SolutionTarget(full, solutions[0], out error);
+        }
+
+        var found = FindProjects(full, warnings);
+        var projects = found.Where(p => !excludes.Any(g => g.IsPathOrParentMatch(Paths.Relative(full, p)))).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        if (projects.Count == 0)
+        {
+            return Fail(found.Count == 0 ? $"No .sln, .slnx or .csproj found under '{path}'." : AllExcluded(path), out error);
+        }
+
+        return new Target(full, null, projects, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)) + Path.DirectorySeparatorChar);
     }
+
+    /// <summary>The one message for a target whose every project <c>--exclude</c> removes.</summary>
+    public static string AllExcluded(string target) => $"nothing to scan: --exclude excludes every project of '{target}'.";
 
     private static Target? Fail(string message, out string? error)
     {
@@ -58,29 +78,102 @@ internal sealed class ProjectLoader
         return null;
     }
 
-    private static IEnumerable<string> FindProjects(string root, string folder, IReadOnlyList<Glob> excludes)
+    /// <summary>A solution file, checked first: MSBuild throws on a malformed .slnx instead of reporting it.</summary>
+    private static Target? SolutionTarget(string root, string solution, out string? error)
     {
-        foreach (var project in Directory.GetFiles(folder, "*.csproj"))
+        error = null;
+        if (Path.GetExtension(solution).Equals(".slnx", StringComparison.OrdinalIgnoreCase) && SolutionXmlProblem(solution) is { } problem)
         {
-            var relative = Paths.Relative(root, project);
-            if (!excludes.Any(g => g.IsPathOrParentMatch(relative)))
-            {
-                yield return project;
-            }
+            return Fail($"'{Path.GetFileName(solution)}' is not a valid .slnx solution: {problem}", out error);
         }
 
-        foreach (var sub in Directory.GetDirectories(folder))
+        return new Target(root, solution, Array.Empty<string>(), Path.GetFileName(solution));
+    }
+
+    private static string? SolutionXmlProblem(string solution)
+    {
+        try
         {
-            var name = Path.GetFileName(sub);
-            if (SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase))
+            using var reader = System.Xml.XmlReader.Create(solution, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element || reader.LocalName != "Solution")
             {
+                return "its root element is not <Solution>";
+            }
+
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (System.Xml.XmlException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "cannot read it: " + e.Message;
+        }
+    }
+
+    /// <summary>
+    /// Every project file under <paramref name="root"/>, each real file once: folders are walked by their real
+    /// path, so a symbolic link back up the tree (a loop) or a second link to one folder is not walked again.
+    /// </summary>
+    private static List<string> FindProjects(string root, List<string> warnings)
+    {
+        var projects = new List<string>();
+        var seenFolders = new HashSet<string>(Paths.PathComparer);
+        var seenProjects = new HashSet<string>(Paths.PathComparer);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            string[] files;
+            string[] folders;
+            try
+            {
+                if (!seenFolders.Add(Paths.RealPath(folder)))
+                {
+                    continue;
+                }
+
+                files = Directory.GetFiles(folder, "*.csproj");
+                folders = Directory.GetDirectories(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"skipped the folder {Paths.Relative(root, folder)}/, which cannot be read: {e.Message}");
                 continue;
             }
 
-            foreach (var project in FindProjects(root, sub, excludes))
+            foreach (var project in files.Order(StringComparer.Ordinal))
             {
-                yield return project;
+                if (seenProjects.Add(RealPathOrSelf(project)))
+                {
+                    projects.Add(project);
+                }
             }
+
+            foreach (var sub in folders.Where(f => !SkippedFolders.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase)).OrderByDescending(f => f, StringComparer.Ordinal))
+            {
+                pending.Push(sub);
+            }
+        }
+
+        return projects;
+    }
+
+    private static string RealPathOrSelf(string path)
+    {
+        try
+        {
+            return Paths.RealPath(path);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
         }
     }
 
@@ -108,7 +201,7 @@ internal sealed class ProjectLoader
             {
                 await workspace.OpenSolutionAsync(target.Solution, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException or System.Xml.XmlException)
             {
                 failures.Add(new ProjectFailure(target.Display, target.Solution, e.Message));
             }
@@ -129,7 +222,7 @@ internal sealed class ProjectLoader
                 {
                     await workspace.OpenProjectAsync(path, progress, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException)
+                catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or FormatException or ArgumentException or System.Xml.XmlException)
                 {
                     lock (_failures)
                     {
@@ -151,7 +244,7 @@ internal sealed class ProjectLoader
         var warnings = new List<ProjectFailure>();
         lock (_failures)
         {
-            foreach (var group in _failures.GroupBy(f => Attribute(f.Path, f.Message, allPaths), StringComparer.Ordinal))
+            foreach (var group in _failures.GroupBy(f => Attribute(f.Path, f.Message, allPaths, target.Root), StringComparer.Ordinal))
             {
                 var reason = string.Join(Environment.NewLine, group.Select(f => f.Message).Distinct(StringComparer.Ordinal));
                 var failure = new ProjectFailure(Path.GetFileNameWithoutExtension(group.Key), group.Key, reason);
@@ -242,7 +335,14 @@ internal sealed class ProjectLoader
         }
     }
 
-    /// <summary>A failure belongs to the project its message names; otherwise to what was being loaded.</summary>
-    private static string Attribute(string loading, string message, IReadOnlyList<string> projects)
-        => projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault() ?? loading;
+    /// <summary>
+    /// A failure belongs to the project its message names (a loaded one, or a quoted project file MSBuild could not
+    /// find); otherwise to what was being loaded. Relative paths are the solution's, so they are made absolute.
+    /// </summary>
+    private static string Attribute(string loading, string message, IReadOnlyList<string> projects, string root)
+        => projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault()
+            ?? (QuotedProject.Match(message) is { Success: true } quoted ? Path.GetFullPath(quoted.Groups[1].Value, root) : null)
+            ?? Path.GetFullPath(loading, root);
+
+    private static readonly System.Text.RegularExpressions.Regex QuotedProject = new(@"'([^'\r\n]+\.(?:cs|vb|fs)proj)'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }

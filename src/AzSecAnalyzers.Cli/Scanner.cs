@@ -12,8 +12,20 @@ internal sealed class Scanner
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (_options.OutputFile is { } output && OutputTarget.Check(output) is { } unwritable)
+        {
+            Console.Error.WriteLine($"azsec: cannot write the report to '{output}': {unwritable}.");
+            return Program.ExitError;
+        }
+
         var excludes = _options.ExcludePatterns.Select(Glob.ForPath).ToList();
-        var target = ProjectLoader.Resolve(_options.Target, excludes, out var error);
+        var discoveryWarnings = new List<string>();
+        var target = ProjectLoader.Resolve(_options.Target, excludes, discoveryWarnings, out var error);
+        foreach (var warning in discoveryWarnings)
+        {
+            Console.Error.WriteLine("azsec: warning: " + warning);
+        }
+
         if (target is null)
         {
             Console.Error.WriteLine("azsec: " + error);
@@ -62,11 +74,18 @@ internal sealed class Scanner
             .Where(p => p.FilePath is null || !excludes.Any(g => g.IsPathOrParentMatch(Paths.Relative(target.Root, p.FilePath))))
             .Select(p => p.Id)
             .ToList();
+        if (projects.Count == 0 && loaded.Count > 0)
+        {
+            _progress.Clear();
+            Console.Error.WriteLine("azsec: " + ProjectLoader.AllExcluded(target.Display));
+            return Program.ExitError;
+        }
 
         var analysis = new Analysis(catalog, target.Root, excludes, _progress);
         var solution = workspace.CurrentSolution;
         List<FixedFile> fixedFiles = new();
         List<string> skippedFixes = new();
+        var writeFailed = false;
         if (_options.Fix)
         {
             var fixer = new Fixer(catalog, analysis, target.Root, _progress);
@@ -75,21 +94,17 @@ internal sealed class Scanner
             if (files.Count > 0)
             {
                 _progress.Report("Writing fixed files");
-                if (workspace.TryApplyChanges(fixedSolution))
-                {
-                    fixedFiles = files;
-                }
-                else
-                {
-                    skippedFixes.Add("the workspace refused the changes; no file was written");
-                }
+                var (written, notWritten, failed, onDisk) = await fixer.WriteAsync(fixedSolution, cancellationToken).ConfigureAwait(false);
+                fixedFiles = files.Where(f => written.Contains(f.RelativePath)).ToList();
+                skippedFixes.AddRange(notWritten);
+                writeFailed = failed;
+                solution = onDisk;
             }
-
-            solution = workspace.CurrentSolution;
         }
 
         var diagnostics = await analysis.AnalyzeAsync(solution, projects, cancellationToken).ConfigureAwait(false);
         var findings = await analysis.ToFindingsAsync(solution, diagnostics, cancellationToken).ConfigureAwait(false);
+        failures.AddRange(analysis.Unanalysable);
         var matched = 0;
         if (baseline is not null)
         {
@@ -119,7 +134,11 @@ internal sealed class Scanner
             BaselineMatched = matched,
         };
 
-        Write(report);
+        if (!Write(report) || writeFailed)
+        {
+            return Program.ExitError;
+        }
+
         if (failures.Count > 0)
         {
             return Program.ExitError;
@@ -128,7 +147,8 @@ internal sealed class Scanner
         return _options.Threshold is { } threshold && findings.Any(f => f.Severity >= threshold) ? Program.ExitFindings : Program.ExitClean;
     }
 
-    private void Write(ScanReport report)
+    /// <summary>Writes the report; <c>false</c> when the <c>--output</c> file could not be written after all.</summary>
+    private bool Write(ScanReport report)
     {
         string Render(OutputFormat format) => format switch
         {
@@ -139,18 +159,22 @@ internal sealed class Scanner
 
         if (_options.OutputFile is { } file)
         {
-            var full = Path.GetFullPath(file);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, Render(_options.Format));
+            var failure = OutputTarget.Write(file, Render(_options.Format));
             new TextReporter(Console.Out, TextReporter.ColourWanted(toConsole: true)).Write(report);
+            if (failure is not null)
+            {
+                Console.Error.WriteLine($"azsec: cannot write the report to '{file}': {failure}");
+                return false;
+            }
+
             Console.Out.WriteLine($"Report written to {file}.");
-            return;
+            return true;
         }
 
         if (_options.Format == OutputFormat.Text)
         {
             new TextReporter(Console.Out, TextReporter.ColourWanted(toConsole: true)).Write(report);
-            return;
+            return true;
         }
 
         // The machine-readable report owns standard output; load failures still reach a human on standard error.
@@ -159,6 +183,8 @@ internal sealed class Scanner
         {
             Console.Error.WriteLine($"azsec: error: project {failure.Project} could not be loaded: {failure.Reason}");
         }
+
+        return true;
     }
 
     private static string RenderText(ScanReport report)

@@ -9,6 +9,11 @@ namespace AzSecAnalyzers.Cli;
 /// </summary>
 internal static class SarifReporter
 {
+    /// <summary>
+    /// The fingerprint's key. Its value now hashes the line with the finding's span masked; the key kept its name
+    /// so code scanning and existing baselines keep their field (<see cref="Baseline"/> still matches the values
+    /// earlier versions wrote, by <see cref="Finding.LegacyFingerprint"/>).
+    /// </summary>
     public const string FingerprintKey = "azsecLineHash/v1";
 
     public static string Render(ScanReport report)
