@@ -99,8 +99,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
                 case IInvocationOperation { TargetMethod: { Name: "HtmlEncode", ContainingType.Name: "WebUtility" or "HttpUtility" } encode }
                     when encode.ContainingNamespace?.ToDisplayString() is "System.Net" or "System.Web":
                     return true; // encoded text cannot carry markup or quotes
-                case IInvocationOperation { TargetMethod: { Name: "Encode", ContainingType.Name: "TextEncoder" } encode, Instance.Type.Name: "HtmlEncoder" }
-                    when encode.ContainingNamespace?.ToDisplayString() == "System.Text.Encodings.Web":
+                case IInvocationOperation { TargetMethod.Name: "Encode", Instance: { } encoder } when IsHtmlEncoder(encoder.Type):
                     return true;
 
                 case IInvocationOperation { TargetMethod: { IsGenericMethod: true } method } invocation
@@ -112,6 +111,19 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
                 default:
                     return false;
             }
+        }
+
+        private static bool IsHtmlEncoder(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "HtmlEncoder" && current.ContainingNamespace?.ToDisplayString() == "System.Text.Encodings.Web")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsAppType(ITypeSymbol? type, int depth)
