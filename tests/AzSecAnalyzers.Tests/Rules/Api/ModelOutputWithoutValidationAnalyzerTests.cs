@@ -146,6 +146,16 @@ public class ModelOutputWithoutValidationAnalyzerTests
         ["MarkupString"] = ("""        _ = (MarkupString){|#0:text|};""", "raw HTML 'MarkupString'"),
         ["TypeGetType"] = ("""        _ = Type.GetType({|#0:text|});""", "the type name of 'Type.GetType'"),
         ["ActivatorCreateInstance"] = ("""        _ = Activator.CreateInstance("Contoso.Plugins", {|#0:text|});""", "the type name of 'Activator.CreateInstance'"),
+        ["SqlCommand"] = ("""        _ = new Microsoft.Data.SqlClient.SqlCommand({|#0:text|});""", "the query text of 'SqlCommand(string)'"),
+        ["AzureClientUri"] = ("""        _ = new Azure.Storage.Blobs.BlobClient({|#0:new Uri(text)|});""", "the URL of 'new BlobClient'"),
+        ["ProcessStartInfoCtor"] = ("""        _ = new ProcessStartInfo({|#0:text|});""", "'ProcessStartInfo'"),
+        ["DirectoryDelete"] = ("""        Directory.Delete({|#0:text|}, recursive: true);""", "the path of 'Directory.Delete'"),
+        ["MarkupStringCtor"] = ("""        _ = new MarkupString({|#0:text|});""", "raw HTML 'MarkupString'"),
+        ["TypeNameHandlingLocal"] = ("""
+                var settings = new JsonSerializerSettings();
+                settings.TypeNameHandling = TypeNameHandling.All;
+                _ = JsonConvert.DeserializeObject<object>({|#0:text|}, settings);
+        """, "'JsonConvert.DeserializeObject' with TypeNameHandling.All"),
         ["TypeNameHandling"] = ("""        _ = JsonConvert.DeserializeObject({|#0:text|}, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Auto });""", "'JsonConvert.DeserializeObject' with TypeNameHandling.Auto"),
     };
 
@@ -180,7 +190,37 @@ public class ModelOutputWithoutValidationAnalyzerTests
             Expected(Sources[source].Api, Sinks[sink].Description));
 
     [Fact]
-    public Task ModelText_ThroughHelperAndField_Triggers() => Verify.VerifyAnalyzerAsync(
+    public Task ModelText_ThroughField_Triggers() => Verify.VerifyAnalyzerAsync(
+        Assistant(
+            """
+                    var reply = await {|#1:chat.GetChatMessageContentAsync(question)|};
+                    _lastAnswer = reply.ToString();
+                    _ = Type.GetType({|#0:_lastAnswer|});
+            """,
+            """
+                private string _lastAnswer = "";
+            """),
+        Expected("'IChatCompletionService.GetChatMessageContentAsync'", "the type name of 'Type.GetType'"));
+
+    [Fact]
+    public Task ModelText_TypeNamesWithRestrictiveBinder_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(Assistant(
+        """
+                ChatCompletion completion = await openAi.CompleteChatAsync(question);
+                var settings = new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Auto, SerializationBinder = new KnownTypes() };
+                _ = JsonConvert.DeserializeObject(completion.Content[0].Text, settings);
+                _ = JsonConvert.DeserializeObject(completion.Content[0].Text, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.Objects, SerializationBinder = new KnownTypes() });
+        """,
+        """
+                private sealed class KnownTypes : Newtonsoft.Json.Serialization.ISerializationBinder
+                {
+                    public Type BindToType(string? assemblyName, string typeName) => typeName == "Order" ? typeof(SearchPlan) : throw new InvalidOperationException();
+
+                    public void BindToName(Type serializedType, out string? assemblyName, out string? typeName) => (assemblyName, typeName) = (null, serializedType.Name);
+                }
+        """));
+
+    [Fact]
+    public Task ModelText_ThroughHelper_Triggers() => Verify.VerifyAnalyzerAsync(
         Assistant(
             """
                     string text = await Ask(question);
