@@ -136,4 +136,15 @@ public static partial class Descriptors
         description: "An OpenAPI document or documentation UI served in production maps every endpoint, parameter and model for an attacker, including endpoints meant to be internal.",
         cwe: 200,
         owaspApi: "API9");
+
+    public static readonly DiagnosticDescriptor AZSEC414_ModelOutputWithoutValidation = Create(
+        RuleIds.ModelOutputWithoutValidation,
+        title: "Model output used without validation",
+        messageFormat: "The text returned by {0} reaches {1} unchecked; compare it with an allow-list, parse it into a typed value or pass it as a parameter",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "Text a language model returns is steered by everything the model read: a retrieved document, an email, a web page can carry instructions (indirect prompt injection). Used as query text, a URL, a command line, a file path, raw HTML or a type name, it lets whoever wrote that content run queries, reach internal hosts, run programs, read or overwrite files, inject script or create arbitrary types. Treat it as untrusted input: check it against known values, parse it into a typed value, or pass it as a parameter.",
+        cwe: 1426,
+        owaspApi: "API10",
+        owaspLlm: "LLM05");
 }

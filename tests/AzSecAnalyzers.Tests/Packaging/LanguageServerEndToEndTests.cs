@@ -215,6 +215,20 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "'HttpClient.GetStringAsync' sends a request to a URL whose host comes from query parameter 'url'; validate the host against an allow-list or use a fixed base address",
             SecureLine: "            var html = await client.GetStringAsync(\"https://preview.contoso.com/render?url=\" + System.Uri.EscapeDataString(url));"),
         new(
+            "AZSEC414",
+            "Api/CatalogAssistant.cs",
+            "generated.Content[0].Text)",
+            Severity: 2,
+            "The text returned by 'ChatClient.CompleteChatAsync' reaches the query text of 'QueryDefinition(string)' unchecked; compare it with an allow-list, parse it into a typed value or pass it as a parameter",
+            SecureLine: "            using var iterator = products.GetItemQueryIterator<JsonElement>(new QueryDefinition(\"SELECT * FROM c WHERE CONTAINS(c.name, @q)\").WithParameter(\"@q\", question.Text));"),
+        new(
+            "AZSEC414",
+            "Api/CatalogAssistant.cs",
+            "summary.Content[0].Text);",
+            Severity: 2,
+            "The text returned by 'ChatClient.CompleteChatAsync' reaches raw HTML 'new HtmlString' unchecked; compare it with an allow-list, parse it into a typed value or pass it as a parameter",
+            SecureLine: "            var page = new HtmlString(System.Net.WebUtility.HtmlEncode(summary.Content[0].Text));"),
+        new(
             "AZSEC501",
             "DataExamples.cs",
             "PublicAccessType.Blob",

@@ -173,8 +173,8 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         _ => "before the call",
     };
 
-    /// <summary>The query-text value and sink description when <paramref name="operation"/> is one of the rule's sinks; otherwise null.</summary>
-    private static QuerySink? Match(IOperation operation, Sinks sinks) => operation switch
+    /// <summary>The query-text value and sink description when <paramref name="operation"/> is one of the rule's sinks; otherwise null (AZSEC414 reuses it).</summary>
+    internal static QuerySink? Match(IOperation operation, Sinks sinks) => operation switch
     {
         IObjectCreationOperation creation => MatchCreation(creation, sinks),
         IInvocationOperation invocation => MatchInvocation(invocation, sinks),
@@ -308,7 +308,7 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         return false;
     }
 
-    private sealed class Sinks
+    internal sealed class Sinks
     {
         public Sinks(KnownTypes types)
         {
@@ -354,7 +354,7 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
     }
 
     /// <summary>One sink found: the query-text value and how the message names the API and its parameterized alternative.</summary>
-    private sealed class QuerySink
+    internal sealed class QuerySink
     {
         private QuerySink(IOperation value, string kind, string api, string alternative)
         {

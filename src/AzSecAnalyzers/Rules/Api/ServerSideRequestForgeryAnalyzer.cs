@@ -29,13 +29,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
     {
         var request = RequestSources.For(types);
-        var rule = new Rule(
-            types.Get(WellKnownTypeNames.HttpClient),
-            types.Get(WellKnownTypeNames.HttpRequestMessage),
-            types.Get(WellKnownTypeNames.HttpClientJsonExtensions),
-            types.Get(WellKnownTypeNames.WebRequest),
-            types.Get(WellKnownTypeNames.Uri),
-            context.Options);
+        var rule = Rule.Create(types, context.Options);
         if (!request.HasAny || rule.Uri is null)
         {
             return;
@@ -81,7 +75,8 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 
     private static readonly char[] PathDelimiters = { '/', '?', '#', '\\' };
 
-    private sealed class Rule
+    /// <summary>AZSEC406's sinks (outbound URLs) and allow-list guards; AZSEC414 reuses the sinks for model output.</summary>
+    internal sealed class Rule
     {
         private readonly INamedTypeSymbol? _httpClient;
         private readonly INamedTypeSymbol? _httpRequestMessage;
@@ -101,6 +96,14 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
         }
 
         public INamedTypeSymbol? Uri { get; }
+
+        public static Rule Create(KnownTypes types, AnalyzerOptions options) => new(
+            types.Get(WellKnownTypeNames.HttpClient),
+            types.Get(WellKnownTypeNames.HttpRequestMessage),
+            types.Get(WellKnownTypeNames.HttpClientJsonExtensions),
+            types.Get(WellKnownTypeNames.WebRequest),
+            types.Get(WellKnownTypeNames.Uri),
+            options);
 
         // ---- Sinks ------------------------------------------------------------------------
 

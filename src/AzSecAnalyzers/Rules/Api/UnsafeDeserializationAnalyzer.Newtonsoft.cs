@@ -158,6 +158,79 @@ public sealed partial class UnsafeDeserializationAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// This rule's judgement of a settings object, for AZSEC414: a <c>JsonConvert</c> read whose settings (a local, a
+    /// parameter or an inline creation in the same body) set a <c>TypeNameHandling</c> other than <c>None</c> with no
+    /// restrictive binder lets the text it reads name the types to create.
+    /// </summary>
+    internal sealed class TypeNameReads
+    {
+        private readonly Newtonsoft _newtonsoft;
+
+        private TypeNameReads(Newtonsoft newtonsoft) => _newtonsoft = newtonsoft;
+
+        public static TypeNameReads? Create(KnownTypes types)
+            => Newtonsoft.Create(types) is { JsonConvert: not null } newtonsoft ? new TypeNameReads(newtonsoft) : null;
+
+        /// <summary>The text argument of <paramref name="invocation"/> when it is such a read, with the handling's name; otherwise null.</summary>
+        public IOperation? TextOf(IInvocationOperation invocation, out string handling)
+        {
+            handling = string.Empty;
+            var method = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, _newtonsoft.JsonConvert)
+                || !JsonConvertReads.Contains(method.Name)
+                || Argument(invocation, _newtonsoft.Settings) is not { } settings
+                || invocation.Arguments.Length == 0
+                || invocation.Arguments[0].Parameter?.Type.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            var value = settings.WalkDownConversionsAndDelegates();
+            if (value is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                string? inline = null;
+                foreach (var initialized in initializer.Initializers)
+                {
+                    if (initialized is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } set)
+                    {
+                        continue;
+                    }
+
+                    if (name is "SerializationBinder" or "Binder" && IsRestrictiveBinder(set.Value, _newtonsoft))
+                    {
+                        return null;
+                    }
+
+                    inline ??= name == "TypeNameHandling" ? UnsafeHandling(set.Value, _newtonsoft) : null;
+                }
+
+                handling = inline ?? string.Empty;
+                return inline is null ? null : invocation.Arguments[0].Value;
+            }
+
+            var aliases = SameObject.For(value);
+            if (aliases.Symbol is null || HasRestrictiveBinder(aliases, _newtonsoft))
+            {
+                return null;
+            }
+
+            foreach (var operation in aliases.Root.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "TypeNameHandling", Instance: { } instance } target } assignment
+                    && _newtonsoft.IsSettingsOrSerializer(target.Property.ContainingType)
+                    && aliases.Matches(instance)
+                    && UnsafeHandling(assignment.Value, _newtonsoft) is { } found)
+                {
+                    handling = found;
+                    return invocation.Arguments[0].Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
     private sealed class Newtonsoft
     {
         public Newtonsoft(INamedTypeSymbol settings, INamedTypeSymbol serializer, INamedTypeSymbol typeNameHandling, INamedTypeSymbol? jsonConvert, INamedTypeSymbol? defaultBinder, INamedTypeSymbol? propertyAttribute, INamedTypeSymbol? containerAttribute)
