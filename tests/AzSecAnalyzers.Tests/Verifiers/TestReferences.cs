@@ -22,6 +22,12 @@ internal static class TestReferences
     /// <summary>Everything an Azure-hosted ASP.NET Core app would reference.</summary>
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;
 
+    /// <summary>
+    /// <see cref="All"/> without the language-model packages (Azure.AI.OpenAI, OpenAI, Semantic Kernel,
+    /// Microsoft.Extensions.AI and what only they bring): an Azure app that uses no model, for pay-for-play checks.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithoutAi => LazyWithoutAi.Value;
+
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
@@ -34,7 +40,16 @@ internal static class TestReferences
         "Humanizer", "MessagePack", "Nerdbank", "Microsoft.ServiceHub",
     };
 
+    // The language-model packages and their own dependencies (System.ClientModel stays: Azure.Core uses it too).
+    private static readonly string[] AiPrefixes =
+    {
+        "Azure.AI.OpenAI", "OpenAI", "Microsoft.SemanticKernel", "Microsoft.Extensions.AI", "Microsoft.Extensions.VectorData",
+    };
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAll = new(() => Load(static _ => true));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyWithoutAi = new(() =>
+        Load(static path => !AiPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))));
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyNetCoreOnly = new(() =>
     {
