@@ -23,6 +23,7 @@ public static partial class Descriptors
     /// </param>
     /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
     /// <param name="alsoOwaspApi">A second OWASP item for a rule the spec maps to two (AZSEC410: API10 / API8), emitted after the first.</param>
+    /// <param name="owaspLlm">For the language-model rules, the OWASP Top 10 for LLM Applications (2025) item, e.g. <c>LLM01</c>; emitted as <c>OWASP-LLM01:2025</c>.</param>
     private static DiagnosticDescriptor Create(
         string id,
         string title,
@@ -34,7 +35,8 @@ public static partial class Descriptors
         string? owaspApi = null,
         bool isEnabledByDefault = true,
         bool compilationEnd = false,
-        string? alsoOwaspApi = null)
+        string? alsoOwaspApi = null,
+        string? owaspLlm = null)
     {
         var tags = owaspApi is null
             ? new[] { SecurityTag, "CWE-" + cwe }
@@ -42,6 +44,11 @@ public static partial class Descriptors
         if (alsoOwaspApi is not null)
         {
             tags = [.. tags, "OWASP-" + alsoOwaspApi + ":2023"];
+        }
+
+        if (owaspLlm is not null)
+        {
+            tags = [.. tags, "OWASP-" + owaspLlm + ":2025"];
         }
 
         if (compilationEnd)

@@ -39,6 +39,7 @@ public static class RuleIds
     public const string UnsafeDeserialization = "AZSEC411";
     public const string SensitiveFlowWithoutRateLimiting = "AZSEC412";
     public const string ApiDocumentationExposed = "AZSEC413";
+    public const string UntrustedInputInSystemPrompt = "AZSEC415";
 
     // AZSEC5xx: AzureSecurity.Data
     public const string PublicBlobAccess = "AZSEC501";
