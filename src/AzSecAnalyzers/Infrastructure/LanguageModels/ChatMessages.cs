@@ -18,17 +18,27 @@ internal enum ChatMessageRole
     Tool,
 }
 
+/// <summary>Which .NET model client an API belongs to.</summary>
+internal enum ChatClientFamily
+{
+    /// <summary>OpenAI's <c>OpenAI.Chat</c> types, which Azure.AI.OpenAI's <c>AzureOpenAIClient</c> also uses.</summary>
+    OpenAI,
+    SemanticKernel,
+    ExtensionsAI,
+}
+
 /// <summary>
 /// Text an operation puts into a chat message sent to a language model: the argument (or assigned value) that becomes the
 /// message's content, the message's role, and how a diagnostic names the API (<c>'new SystemChatMessage'</c>).
 /// </summary>
 internal readonly struct ChatMessageText
 {
-    public ChatMessageText(IOperation content, ChatMessageRole role, string api)
+    public ChatMessageText(IOperation content, ChatMessageRole role, string api, ChatClientFamily family)
     {
         Content = content;
         Role = role;
         Api = api;
+        Family = family;
     }
 
     /// <summary>The value that becomes the message text: an argument's value, an assigned value.</summary>
@@ -37,6 +47,8 @@ internal readonly struct ChatMessageText
     public ChatMessageRole Role { get; }
 
     public string Api { get; }
+
+    public ChatClientFamily Family { get; }
 
     /// <summary>
     /// The values that become text: the content itself, or each content part passed to a <c>params</c> parameter one by one
@@ -150,24 +162,24 @@ internal sealed class ChatMessages
                 : AspNetCoreTypes.Is(type, _openAIAssistant) ? ChatMessageRole.Assistant
                 : AspNetCoreTypes.Is(type, _openAITool) ? ChatMessageRole.Tool
                 : ChatMessageRole.Unknown;
-            return TryGetContent(creation.Arguments, role, "'new " + type.Name + "'", out text);
+            return TryGetContent(creation.Arguments, role, "'new " + type.Name + "'", ChatClientFamily.OpenAI, out text);
         }
 
         if (_chatHistory is not null && AspNetCoreTypes.Is(type, _chatHistory))
         {
             // new ChatHistory(systemMessage) / new ChatHistory(message, role)
             var role = creation.Arguments.Length == 1 ? ChatMessageRole.System : RoleOf(creation.Arguments, "role");
-            return TryGetContent(creation.Arguments, role, "'new ChatHistory'", out text);
+            return TryGetContent(creation.Arguments, role, "'new ChatHistory'", ChatClientFamily.SemanticKernel, out text);
         }
 
         if (_chatMessageContent is not null && AspNetCoreTypes.IsOrInherits(type, _chatMessageContent))
         {
-            return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new " + type.Name + "'", out text);
+            return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new " + type.Name + "'", ChatClientFamily.SemanticKernel, out text);
         }
 
         if (_aiChatMessage is not null && AspNetCoreTypes.Is(type, _aiChatMessage))
         {
-            return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new ChatMessage'", out text);
+            return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new ChatMessage'", ChatClientFamily.ExtensionsAI, out text);
         }
 
         return false;
@@ -189,7 +201,7 @@ internal sealed class ChatMessages
                 "CreateToolMessage" => ChatMessageRole.Tool,
                 _ => ChatMessageRole.Unknown,
             };
-            return role != ChatMessageRole.Unknown && TryGetContent(invocation.Arguments, role, "'ChatMessage." + method.Name + "'", out text);
+            return role != ChatMessageRole.Unknown && TryGetContent(invocation.Arguments, role, "'ChatMessage." + method.Name + "'", ChatClientFamily.OpenAI, out text);
         }
 
         if (_chatHistory is not null && !method.IsStatic && AspNetCoreTypes.IsOrInherits(type, _chatHistory))
@@ -203,7 +215,7 @@ internal sealed class ChatMessages
                 "AddMessage" => RoleOf(invocation.Arguments, "authorRole"),
                 _ => (ChatMessageRole?)null,
             };
-            return role is { } known && TryGetContent(invocation.Arguments, known, "'ChatHistory." + method.Name + "'", out text);
+            return role is { } known && TryGetContent(invocation.Arguments, known, "'ChatHistory." + method.Name + "'", ChatClientFamily.SemanticKernel, out text);
         }
 
         return false;
@@ -215,27 +227,28 @@ internal sealed class ChatMessages
         switch (property.Name)
         {
             case "Instructions" when _aiChatOptions is not null && AspNetCoreTypes.IsOrInherits(property.ContainingType, _aiChatOptions):
-                text = new ChatMessageText(assignment.Value, ChatMessageRole.System, "'ChatOptions.Instructions'");
+                text = new ChatMessageText(assignment.Value, ChatMessageRole.System, "'ChatOptions.Instructions'", ChatClientFamily.ExtensionsAI);
                 return true;
             case "ChatSystemPrompt" or "ChatDeveloperPrompt" when _promptSettings is not null && AspNetCoreTypes.IsOrInherits(property.ContainingType, _promptSettings):
                 text = new ChatMessageText(
                     assignment.Value,
                     property.Name == "ChatSystemPrompt" ? ChatMessageRole.System : ChatMessageRole.Developer,
-                    "'" + _promptSettings.Name + "." + property.Name + "'");
+                    "'" + _promptSettings.Name + "." + property.Name + "'",
+                    ChatClientFamily.SemanticKernel);
                 return true;
             default:
                 return false;
         }
     }
 
-    private static bool TryGetContent(ImmutableArray<IArgumentOperation> arguments, ChatMessageRole role, string api, out ChatMessageText text)
+    private static bool TryGetContent(ImmutableArray<IArgumentOperation> arguments, ChatMessageRole role, string api, ChatClientFamily family, out ChatMessageText text)
     {
         foreach (var argument in arguments)
         {
             if (argument.ArgumentKind != ArgumentKind.DefaultValue
                 && argument.Parameter?.Name is "content" or "contentParts" or "contents" or "contentItems" or "items" or "systemMessage" or "message")
             {
-                text = new ChatMessageText(argument.Value, role, api);
+                text = new ChatMessageText(argument.Value, role, api, family);
                 return true;
             }
         }
