@@ -246,9 +246,11 @@ internal static class WellKnownTypeNames
     public const string SemanticKernelAuthorRole = "Microsoft.SemanticKernel.ChatCompletion.AuthorRole";
     public const string SemanticKernelChatMessageContent = "Microsoft.SemanticKernel.ChatMessageContent";
     public const string SemanticKernelOpenAIPromptExecutionSettings = "Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings";
+    public const string SemanticKernelKernelExtensions = "Microsoft.SemanticKernel.KernelExtensions";
     public const string ExtensionsAIChatMessage = "Microsoft.Extensions.AI.ChatMessage";
     public const string ExtensionsAIChatRole = "Microsoft.Extensions.AI.ChatRole";
     public const string ExtensionsAIChatOptions = "Microsoft.Extensions.AI.ChatOptions";
+    public const string ExtensionsAIChatClientExtensions = "Microsoft.Extensions.AI.ChatClientExtensions";
 
     // Unrestricted resource consumption (AZSEC405)
     public const string Regex = "System.Text.RegularExpressions.Regex";

@@ -66,7 +66,8 @@ internal readonly struct ChatMessageText
 /// (<c>SystemChatMessage</c>, <c>DeveloperChatMessage</c>, <c>UserChatMessage</c>, <c>AssistantChatMessage</c>,
 /// <c>ToolChatMessage</c>, <c>ChatMessage.Create*Message</c>), Semantic Kernel (<c>ChatHistory</c> constructors and
 /// <c>Add*Message</c>/<c>AddMessage</c>, <c>ChatMessageContent</c>, <c>OpenAIPromptExecutionSettings.ChatSystemPrompt</c>/
-/// <c>ChatDeveloperPrompt</c>) and Microsoft.Extensions.AI (<c>ChatMessage(ChatRole, …)</c>, <c>ChatOptions.Instructions</c>).
+/// <c>ChatDeveloperPrompt</c>, <c>Kernel.InvokePromptAsync</c> templates) and Microsoft.Extensions.AI (<c>ChatMessage(ChatRole, …)</c>,
+/// <c>ChatOptions.Instructions</c>, <c>IChatClient.GetResponseAsync(string)</c>).
 /// It answers one question: does this operation put text into a chat message, which text, in which role.
 /// </summary>
 internal sealed class ChatMessages
@@ -84,9 +85,11 @@ internal sealed class ChatMessages
     private readonly INamedTypeSymbol? _authorRole;
     private readonly INamedTypeSymbol? _chatMessageContent;
     private readonly INamedTypeSymbol? _promptSettings;
+    private readonly INamedTypeSymbol? _kernelExtensions;
     private readonly INamedTypeSymbol? _aiChatMessage;
     private readonly INamedTypeSymbol? _aiChatRole;
     private readonly INamedTypeSymbol? _aiChatOptions;
+    private readonly INamedTypeSymbol? _aiChatClientExtensions;
 
     private ChatMessages(KnownTypes types)
     {
@@ -107,6 +110,7 @@ internal sealed class ChatMessages
             _authorRole = types.Get(WellKnownTypeNames.SemanticKernelAuthorRole);
             _chatMessageContent = types.Get(WellKnownTypeNames.SemanticKernelChatMessageContent);
             _promptSettings = types.Get(WellKnownTypeNames.SemanticKernelOpenAIPromptExecutionSettings);
+            _kernelExtensions = types.Get(WellKnownTypeNames.SemanticKernelKernelExtensions);
         }
 
         _aiChatMessage = types.Get(WellKnownTypeNames.ExtensionsAIChatMessage);
@@ -114,6 +118,7 @@ internal sealed class ChatMessages
         {
             _aiChatRole = types.Get(WellKnownTypeNames.ExtensionsAIChatRole);
             _aiChatOptions = types.Get(WellKnownTypeNames.ExtensionsAIChatOptions);
+            _aiChatClientExtensions = types.Get(WellKnownTypeNames.ExtensionsAIChatClientExtensions);
         }
     }
 
@@ -218,6 +223,21 @@ internal sealed class ChatMessages
             return role is { } known && TryGetContent(invocation.Arguments, known, "'ChatHistory." + method.Name + "'", ChatClientFamily.SemanticKernel, out text);
         }
 
+        if (method.IsStatic && method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType == SpecialType.System_String)
+        {
+            // client.GetResponseAsync("text"): a user message made from the string.
+            if (method.Name is "GetResponseAsync" or "GetStreamingResponseAsync" && AspNetCoreTypes.Is(type, _aiChatClientExtensions))
+            {
+                return TryGetContent(invocation.Arguments, ChatMessageRole.User, "'IChatClient." + method.Name + "'", ChatClientFamily.ExtensionsAI, out text);
+            }
+
+            // kernel.InvokePromptAsync(template): rendered into messages whose roles the template itself may name.
+            if (method.Name is "InvokePromptAsync" or "InvokePromptStreamingAsync" && AspNetCoreTypes.Is(type, _kernelExtensions))
+            {
+                return TryGetContent(invocation.Arguments, ChatMessageRole.Unknown, "'Kernel." + method.Name + "'", ChatClientFamily.SemanticKernel, out text);
+            }
+        }
+
         return false;
     }
 
@@ -246,7 +266,8 @@ internal sealed class ChatMessages
         foreach (var argument in arguments)
         {
             if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                && argument.Parameter?.Name is "content" or "contentParts" or "contents" or "contentItems" or "items" or "systemMessage" or "message")
+                && argument.Parameter?.Name is "content" or "contentParts" or "contents" or "contentItems" or "items" or "systemMessage" or "message"
+                    or "chatMessage" or "promptTemplate")
             {
                 text = new ChatMessageText(argument.Value, role, api, family);
                 return true;
