@@ -23,7 +23,7 @@ public static partial class Descriptors
     /// </param>
     /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
     /// <param name="alsoOwaspApi">A second OWASP item for a rule the spec maps to two (AZSEC410: API10 / API8), emitted after the first.</param>
-    /// <param name="owaspLlm">For the language-model rules, the OWASP Top 10 for LLM Applications (2025) item, e.g. <c>LLM01</c>; emitted as <c>OWASP-LLM01:2025</c>.</param>
+    /// <param name="owaspLlm">For rules about language-model use, the OWASP Top 10 for LLM Applications (2025) item, e.g. <c>LLM05</c>; emitted as <c>OWASP-LLM05:2025</c>.</param>
     private static DiagnosticDescriptor Create(
         string id,
         string title,

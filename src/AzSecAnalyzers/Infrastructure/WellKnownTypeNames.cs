@@ -234,7 +234,8 @@ internal static class WellKnownTypeNames
     public const string WebRequest = "System.Net.WebRequest";
     public const string Uri = "System.Uri";
 
-    // Chat messages sent to a language model (AZSEC415 system prompts, AZSEC105 secrets in prompts; Infrastructure/LanguageModels)
+    // Chat messages sent to a language model (AZSEC415 system prompts, AZSEC105 secrets in prompts; Infrastructure/LanguageModels).
+    // KernelExtensions and ChatClientExtensions (prompt strings) are listed with the model clients below.
     public const string OpenAIChatMessage = "OpenAI.Chat.ChatMessage";
     public const string OpenAISystemChatMessage = "OpenAI.Chat.SystemChatMessage";
     public const string OpenAIDeveloperChatMessage = "OpenAI.Chat.DeveloperChatMessage";
@@ -246,11 +247,9 @@ internal static class WellKnownTypeNames
     public const string SemanticKernelAuthorRole = "Microsoft.SemanticKernel.ChatCompletion.AuthorRole";
     public const string SemanticKernelChatMessageContent = "Microsoft.SemanticKernel.ChatMessageContent";
     public const string SemanticKernelOpenAIPromptExecutionSettings = "Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings";
-    public const string SemanticKernelKernelExtensions = "Microsoft.SemanticKernel.KernelExtensions";
     public const string ExtensionsAIChatMessage = "Microsoft.Extensions.AI.ChatMessage";
     public const string ExtensionsAIChatRole = "Microsoft.Extensions.AI.ChatRole";
     public const string ExtensionsAIChatOptions = "Microsoft.Extensions.AI.ChatOptions";
-    public const string ExtensionsAIChatClientExtensions = "Microsoft.Extensions.AI.ChatClientExtensions";
 
     // Unrestricted resource consumption (AZSEC405)
     public const string Regex = "System.Text.RegularExpressions.Regex";
@@ -275,4 +274,36 @@ internal static class WellKnownTypeNames
     public const string PropertyValues = "Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues";
     public const string ITableEntity = "Azure.Data.Tables.ITableEntity";
     public const string BindAttribute = "Microsoft.AspNetCore.Mvc.BindAttribute";
+
+    // Language-model clients and their results (AZSEC414: model output as a source)
+    public const string OpenAIChatClient = "OpenAI.Chat.ChatClient";
+    public const string OpenAIChatCompletion = "OpenAI.Chat.ChatCompletion";
+    public const string OpenAIStreamingChatCompletionUpdate = "OpenAI.Chat.StreamingChatCompletionUpdate";
+    public const string SemanticKernelChatCompletionService = "Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService";
+    public const string SemanticKernelChatCompletionServiceExtensions = "Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions";
+    public const string SemanticKernelKernel = "Microsoft.SemanticKernel.Kernel";
+    public const string SemanticKernelKernelExtensions = "Microsoft.SemanticKernel.KernelExtensions";
+    public const string SemanticKernelKernelFunction = "Microsoft.SemanticKernel.KernelFunction";
+    public const string SemanticKernelFunctionResult = "Microsoft.SemanticKernel.FunctionResult";
+    public const string SemanticKernelStreamingChatMessageContent = "Microsoft.SemanticKernel.StreamingChatMessageContent";
+    public const string ExtensionsAIChatClient = "Microsoft.Extensions.AI.IChatClient";
+    public const string ExtensionsAIChatClientExtensions = "Microsoft.Extensions.AI.ChatClientExtensions";
+    public const string ExtensionsAIChatClientStructuredOutputExtensions = "Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions";
+    public const string ExtensionsAIChatResponseUpdate = "Microsoft.Extensions.AI.ChatResponseUpdate";
+    public const string ExtensionsAIChatResponseOfT = "Microsoft.Extensions.AI.ChatResponse`1";
+
+    // Where model output must not go unchecked (AZSEC414's own sinks)
+    public const string Process = "System.Diagnostics.Process";
+    public const string ProcessStartInfo = "System.Diagnostics.ProcessStartInfo";
+    public const string File = "System.IO.File";
+    public const string Directory = "System.IO.Directory";
+    public const string FileStream = "System.IO.FileStream";
+    public const string FileInfo = "System.IO.FileInfo";
+    public const string DirectoryInfo = "System.IO.DirectoryInfo";
+    public const string HtmlString = "Microsoft.AspNetCore.Html.HtmlString";
+    public const string HtmlHelper = "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper";
+    public const string MarkupString = "Microsoft.AspNetCore.Components.MarkupString";
+    public const string SystemType = "System.Type";
+    public const string Activator = "System.Activator";
+    public const string SystemTextJsonSerializer = "System.Text.Json.JsonSerializer";
 }

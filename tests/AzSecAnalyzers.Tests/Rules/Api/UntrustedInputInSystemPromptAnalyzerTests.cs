@@ -306,6 +306,18 @@ public class UntrustedInputInSystemPromptAnalyzerTests
         """));
 
     [Fact]
+    public Task PromptLookedUpByTenantInAKnownMap_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(MinimalApi(OpenAIUsings, """
+            app.MapGet("/a", (string tenant) => TenantPrompts.TryGetValue(tenant, out var prompt) ? new SystemChatMessage(prompt) : null);
+            app.MapGet("/b", (string tenant) => new SystemChatMessage(TenantPrompts[tenant]));
+            app.MapGet("/c", (string tenant) => new SystemChatMessage(TenantPrompts.GetValueOrDefault(tenant, "You are the catalog assistant.")));
+        """, """
+            private static readonly Dictionary<string, string> TenantPrompts = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["contoso"] = "You are the catalog assistant of Contoso.",
+            };
+        """));
+
+    [Fact]
     public Task NonRequestStringsAndUnknownRoles_DoNotTrigger() => Verify.VerifyAnalyzerAsync(KernelUsings + """
         public class PromptLibrary
         {
