@@ -14,8 +14,8 @@ namespace AzSecAnalyzers.Rules.Secrets;
 
 /// <summary>
 /// AZSEC105: a secret reaching a log, the console, debug/trace output, an exception message, an HTTP response
-/// body or a chat message sent to a language model. Built on the taint engine. Sources: <c>KeyVaultSecret.Value</c> (however the <c>GetSecret*</c> response is
-/// unwrapped), <c>AccessToken.Token</c>, MSAL <c>AuthenticationResult.AccessToken</c>/<c>IdToken</c>, configuration
+/// body or a chat message sent to a language model. Built on the taint engine. Sources: <c>KeyVaultSecret.Value</c>
+/// (however the <c>GetSecret*</c> response is unwrapped), <c>AccessToken.Token</c>, MSAL <c>AuthenticationResult.AccessToken</c>/<c>IdToken</c>, configuration
 /// reads whose constant key is named like a secret (<c>azsec.secret_name_patterns</c>) or is a connection string, and
 /// string constants AZSEC101 recognises as credentials. Values converted to scalars (<c>secret.Length</c>,
 /// <c>string.IsNullOrEmpty(secret)</c>, comparisons) and hashes are clean; masking helpers are not assumed to be.
