@@ -22,7 +22,7 @@ internal static class TaintBenchmark
     public const string ResultsJson = "taint-results.json";
     public const string ResultsMarkdown = "taint-results.md";
 
-    private static readonly string[] TaintRuleIds = ["AZSEC105", "AZSEC404", "AZSEC405", "AZSEC406", "AZSEC410"];
+    private static readonly string[] TaintRuleIds = ["AZSEC105", "AZSEC404", "AZSEC405", "AZSEC406", "AZSEC410", "AZSEC415"];
 
     public static async Task<int> RunAsync(BenchmarkOptions options, TextWriter log)
     {

@@ -30,6 +30,7 @@ public static class EquivalenceKeys
     public const string UseTypeNameHandlingNone = "AZSEC411.TypeNameHandlingNone";
     public const string EnableRateLimiting = "AZSEC412.EnableRateLimiting";
     public const string WrapApiDocumentationInDevelopmentCheck = "AZSEC413.WrapInDevelopmentCheck";
+    public const string MoveInputToUserMessage = "AZSEC415.MoveInputToUserMessage";
     public const string DisablePublicBlobAccess = "AZSEC501.PublicAccessTypeNone";
     // One key for both AZSEC503 fixes (V2_0, 2048-bit keys): Fix All, and dotnet format (which fixes all of a
     // rule's findings with the equivalence key of the first one), then repairs every fixable finding of the rule.

@@ -147,4 +147,15 @@ public static partial class Descriptors
         cwe: 1426,
         owaspApi: "API10",
         owaspLlm: "LLM05");
+
+    public static readonly DiagnosticDescriptor AZSEC415_UntrustedInputInSystemPrompt = Create(
+        RuleIds.UntrustedInputInSystemPrompt,
+        title: "Untrusted input in a system prompt",
+        messageFormat: "{0} puts {1} into the {2}, where it can rewrite the instructions the model follows; move the input to a user message",
+        RuleCategories.Api,
+        DiagnosticSeverity.Warning,
+        description: "Request input (an endpoint parameter, a query, header, form, route or body value) or a received message body is placed into a system or developer message of a language-model conversation (Azure OpenAI / OpenAI, Semantic Kernel, Microsoft.Extensions.AI). The system message carries the application's authority: text the caller controls there can override the model's rules, reveal the prompt, or steer tool calls (prompt injection). Keep the system prompt to constants, configuration or a value chosen from a known list, and pass the input as a user message.",
+        cwe: 1427,
+        owaspApi: "API8",
+        owaspLlm: "LLM01");
 }

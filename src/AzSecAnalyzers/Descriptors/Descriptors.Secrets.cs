@@ -46,6 +46,6 @@ public static partial class Descriptors
         messageFormat: "{0} is written {1} by {2}; write a redacted marker or nothing instead",
         RuleCategories.Secrets,
         DiagnosticSeverity.Warning,
-        description: "A secret (a Key Vault secret value, an access token, a configuration value named like a password, key or connection string, or a hard-coded credential) reaches a log, the console, debug or trace output, an exception message or an HTTP response body. Logs and telemetry are read by far more people and systems than the vault the secret came from, and a response sends it to the caller.",
+        description: "A secret (a Key Vault secret value, an access token, a configuration value named like a password, key or connection string, or a hard-coded credential) reaches a log, the console, debug or trace output, an exception message, an HTTP response body or a chat message sent to a language model. Logs and telemetry are read by far more people and systems than the vault the secret came from, a response sends it to the caller, and a prompt sends it to the model provider and lets the model repeat it.",
         cwe: 532);
 }

@@ -40,6 +40,7 @@ public static class RuleIds
     public const string SensitiveFlowWithoutRateLimiting = "AZSEC412";
     public const string ApiDocumentationExposed = "AZSEC413";
     public const string ModelOutputWithoutValidation = "AZSEC414";
+    public const string UntrustedInputInSystemPrompt = "AZSEC415";
 
     // AZSEC5xx: AzureSecurity.Data
     public const string PublicBlobAccess = "AZSEC501";

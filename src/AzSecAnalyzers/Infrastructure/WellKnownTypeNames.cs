@@ -234,6 +234,23 @@ internal static class WellKnownTypeNames
     public const string WebRequest = "System.Net.WebRequest";
     public const string Uri = "System.Uri";
 
+    // Chat messages sent to a language model (AZSEC415 system prompts, AZSEC105 secrets in prompts; Infrastructure/LanguageModels).
+    // KernelExtensions and ChatClientExtensions (prompt strings) are listed with the model clients below.
+    public const string OpenAIChatMessage = "OpenAI.Chat.ChatMessage";
+    public const string OpenAISystemChatMessage = "OpenAI.Chat.SystemChatMessage";
+    public const string OpenAIDeveloperChatMessage = "OpenAI.Chat.DeveloperChatMessage";
+    public const string OpenAIUserChatMessage = "OpenAI.Chat.UserChatMessage";
+    public const string OpenAIAssistantChatMessage = "OpenAI.Chat.AssistantChatMessage";
+    public const string OpenAIToolChatMessage = "OpenAI.Chat.ToolChatMessage";
+    public const string OpenAIChatMessageContentPart = "OpenAI.Chat.ChatMessageContentPart";
+    public const string SemanticKernelChatHistory = "Microsoft.SemanticKernel.ChatCompletion.ChatHistory";
+    public const string SemanticKernelAuthorRole = "Microsoft.SemanticKernel.ChatCompletion.AuthorRole";
+    public const string SemanticKernelChatMessageContent = "Microsoft.SemanticKernel.ChatMessageContent";
+    public const string SemanticKernelOpenAIPromptExecutionSettings = "Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings";
+    public const string ExtensionsAIChatMessage = "Microsoft.Extensions.AI.ChatMessage";
+    public const string ExtensionsAIChatRole = "Microsoft.Extensions.AI.ChatRole";
+    public const string ExtensionsAIChatOptions = "Microsoft.Extensions.AI.ChatOptions";
+
     // Unrestricted resource consumption (AZSEC405)
     public const string Regex = "System.Text.RegularExpressions.Regex";
     public const string GeneratedRegexAttribute = "System.Text.RegularExpressions.GeneratedRegexAttribute";

@@ -208,6 +208,13 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "'Enumerable.Take' receives a page size from query parameter 'pageSize' with no upper bound; clamp it, e.g. Math.Clamp(value, 1, 100)",
             SecureLine: "        return Ok(Products.Take(System.Math.Clamp(pageSize, 1, 100)));"),
         new(
+            "AZSEC415",
+            "Api/CatalogPrompt.cs",
+            "$\"You are the catalog assistant of {tenant}",
+            Severity: 2,
+            "'new SystemChatMessage' puts route parameter 'tenant' into the system message, where it can rewrite the instructions the model follows; move the input to a user message",
+            SecureLine: "            messages.Add(new SystemChatMessage(\"You are the catalog assistant. Answer only about the products of the tenant the user names.\"));"),
+        new(
             "AZSEC406",
             "SsrfExamples.cs",
             "url);",

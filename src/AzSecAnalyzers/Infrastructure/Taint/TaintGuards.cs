@@ -6,7 +6,7 @@ namespace AzSecAnalyzers.Infrastructure.Taint;
 
 /// <summary>
 /// Reusable pieces for a spec's <see cref="TaintSpec.Guard"/> and <see cref="TaintSpec.Sanitizer"/>: membership tests,
-/// <c>Uri.Host</c> comparisons, constant absolute-URL prefix checks, <c>IsBaseOf</c>. Each recognises one shape of
+/// comparisons with known text, <c>Uri.Host</c> comparisons, constant absolute-URL prefix checks, <c>IsBaseOf</c>. Each recognises one shape of
 /// condition and says which value it guards and on which branch.
 /// </summary>
 internal static class TaintGuards
@@ -43,6 +43,73 @@ internal static class TaintGuards
 
         return false;
     }
+
+    /// <summary>
+    /// <c>x == "known"</c>, <c>x != "known"</c>, <c>x.Equals("known")</c>, <c>string.Equals(x, "known", …)</c>, <c>x is "a" or "b"</c> (and the
+    /// comparisons a <c>switch</c> over constant cases compiles to): text compared with non-null string constants, so on the
+    /// <paramref name="whenTrue"/> branch <paramref name="guarded"/> (<c>x</c>) is one of the constants the code chose.
+    /// </summary>
+    public static bool IsKnownTextComparison(IOperation condition, out IOperation guarded, out bool whenTrue)
+    {
+        guarded = null!;
+        whenTrue = true;
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                whenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
+                return TryGetComparedText(binary.LeftOperand, binary.RightOperand, out guarded);
+            case IIsPatternOperation { Pattern: var pattern } isPattern when isPattern.Value.Type?.SpecialType == SpecialType.System_String:
+                if (pattern is INegatedPatternOperation negated)
+                {
+                    whenTrue = false;
+                    pattern = negated.Pattern;
+                }
+
+                guarded = isPattern.Value;
+                return MatchesOnlyKnownText(pattern, 0);
+            case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } method } invocation:
+                if (method.IsStatic)
+                {
+                    return invocation.Arguments.Length >= 2 && TryGetComparedText(invocation.Arguments[0].Value, invocation.Arguments[1].Value, out guarded);
+                }
+
+                return invocation.Instance is { } instance && invocation.Arguments.Length >= 1 && TryGetComparedText(instance, invocation.Arguments[0].Value, out guarded);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryGetComparedText(IOperation left, IOperation right, out IOperation guarded)
+    {
+        guarded = null!;
+        if (left.Type?.SpecialType != SpecialType.System_String && right.Type?.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (right.ConstantValue.Value is string && !left.ConstantValue.HasValue)
+        {
+            guarded = left;
+            return true;
+        }
+
+        if (left.ConstantValue.Value is string && !right.ConstantValue.HasValue)
+        {
+            guarded = right;
+            return true;
+        }
+
+        return false;
+    }
+
+    // "a", "a" or "b" (a null constant, a type or relational pattern, a discard: not a list of known values).
+    private static bool MatchesOnlyKnownText(IPatternOperation pattern, int depth) => pattern switch
+    {
+        IConstantPatternOperation constant => constant.Value.ConstantValue.Value is string,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when depth < 32
+            => MatchesOnlyKnownText(either.LeftPattern, depth + 1) && MatchesOnlyKnownText(either.RightPattern, depth + 1),
+        _ => false,
+    };
 
     /// <summary>
     /// A comparison of <c>x.Host</c> (or <c>x.Authority</c>/<c>x.IdnHost</c>/<c>x.DnsSafeHost</c>) of a <c>Uri</c>/<c>UriBuilder</c> with a constant:

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.LanguageModels;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -12,9 +13,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AzSecAnalyzers.Rules.Secrets;
 
 /// <summary>
-/// AZSEC105: a secret reaching a log, the console, debug/trace output, an exception message or an HTTP response
-/// body. Built on the taint engine. Sources: <c>KeyVaultSecret.Value</c> (however the <c>GetSecret*</c> response is
-/// unwrapped), <c>AccessToken.Token</c>, MSAL <c>AuthenticationResult.AccessToken</c>/<c>IdToken</c>, configuration
+/// AZSEC105: a secret reaching a log, the console, debug/trace output, an exception message, an HTTP response
+/// body or a chat message sent to a language model. Built on the taint engine. Sources: <c>KeyVaultSecret.Value</c>
+/// (however the <c>GetSecret*</c> response is unwrapped), <c>AccessToken.Token</c>, MSAL <c>AuthenticationResult.AccessToken</c>/<c>IdToken</c>, configuration
 /// reads whose constant key is named like a secret (<c>azsec.secret_name_patterns</c>) or is a connection string, and
 /// string constants AZSEC101 recognises as credentials. Values converted to scalars (<c>secret.Length</c>,
 /// <c>string.IsNullOrEmpty(secret)</c>, comparisons) and hashes are clean; masking helpers are not assumed to be.
@@ -41,6 +42,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             ConstantSource = Rule.TryGetConstantSource,
             Sanitizer = rule.IsSanitizer,
             BlockMayHaveSource = rule.MayBringSecret,
+            Propagator = rule.ChatMessages.IsTextPart,
         };
 
         TaintSinks.Register(
@@ -63,6 +65,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         public const string Trace = "to the trace output";
         public const string Exception = "into an exception message";
         public const string Response = "to the HTTP response";
+        public const string ChatMessage = "into a chat message sent to a language model";
     }
 
     private sealed class SinkTag
@@ -134,7 +137,11 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             var aspNetCore = AspNetCoreTypes.For(types);
             _endpoints = aspNetCore.HasEndpoints ? new EndpointModel(aspNetCore) : null;
             _options = options;
+            ChatMessages = ChatMessages.For(types);
         }
+
+        /// <summary>The language-model chat-message APIs (AZSEC415's sinks, every role): a secret in any message leaves the app.</summary>
+        public ChatMessages ChatMessages { get; }
 
         // ---- Sources --------------------------------------------------------------------------
 
@@ -374,6 +381,11 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
         public void FindSinks(IOperation operation, TaintSinkCollector sinks)
         {
+            if (FindChatMessageSinks(operation, sinks))
+            {
+                return;
+            }
+
             switch (operation)
             {
                 case IInvocationOperation invocation:
@@ -456,6 +468,26 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Text placed into a chat message of any role (system, developer, user, assistant, tool), a Semantic Kernel prompt
+        /// template or <c>IChatClient.GetResponseAsync(string)</c>: the model provider receives it, and the model may repeat it.
+        /// </summary>
+        private bool FindChatMessageSinks(IOperation operation, TaintSinkCollector sinks)
+        {
+            if (!ChatMessages.HasAny || !ChatMessages.TryGetText(operation, out var text))
+            {
+                return false;
+            }
+
+            var tag = new SinkTag(Destinations.ChatMessage, text.Api);
+            foreach (var value in text.Values)
+            {
+                AddSink(sinks, value, operation, tag);
+            }
+
+            return true;
         }
 
         /// <summary>

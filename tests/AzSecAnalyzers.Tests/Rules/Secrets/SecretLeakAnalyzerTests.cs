@@ -318,6 +318,70 @@ public class SecretLeakAnalyzerTests
         }
         """, Expected(0, 1, "The hard-coded database password", "to the HTTP response", "'Ok'"));
 
+    // ---- Chat messages sent to a language model ------------------------------------------------
+
+    private const string Chat = "into a chat message sent to a language model";
+
+    [Fact]
+    public Task KeyVaultSecret_IntoOpenAIChatMessagesOfEveryRole_Triggers() => Verify.VerifyAnalyzerAsync(Service("""
+            public OpenAI.Chat.ChatMessage[] Build()
+            {
+                KeyVaultSecret secret = _secrets.GetSecret("partner-api-key");
+                var key = {|#1:secret.Value|};
+                return new OpenAI.Chat.ChatMessage[]
+                {
+                    new OpenAI.Chat.SystemChatMessage({|#0:$"Call the partner API with key {key}."|}),
+                    new OpenAI.Chat.UserChatMessage({|#2:key|}),
+                    new OpenAI.Chat.AssistantChatMessage({|#3:"Noted: " + key|}),
+                    OpenAI.Chat.ChatMessage.CreateUserMessage(OpenAI.Chat.ChatMessageContentPart.CreateTextPart("Key:"), {|#4:OpenAI.Chat.ChatMessageContentPart.CreateTextPart(key)|}),
+                };
+            }
+        """),
+        Expected(0, 1, KeyVaultValue, Chat, "'new SystemChatMessage'"),
+        Expected(2, 1, KeyVaultValue, Chat, "'new UserChatMessage'"),
+        Expected(3, 1, KeyVaultValue, Chat, "'new AssistantChatMessage'"),
+        Expected(4, 1, KeyVaultValue, Chat, "'ChatMessage.CreateUserMessage'"));
+
+    [Fact]
+    public Task TokenAndConfigurationSecrets_IntoSemanticKernelPrompts_Trigger() => Verify.VerifyAnalyzerAsync(Service("""
+            public async Task RunAsync(Microsoft.SemanticKernel.Kernel kernel)
+            {
+                var token = await _credential.GetTokenAsync(new TokenRequestContext(new[] { "https://graph.microsoft.com/.default" }), default);
+                var history = new Microsoft.SemanticKernel.ChatCompletion.ChatHistory();
+                history.AddUserMessage({|#0:$"Use the bearer token {{|#1:token.Token|}}"|});
+                history.AddSystemMessage({|#2:"Storage: " + {|#3:_configuration.GetConnectionString("Storage")|}|});
+                await Microsoft.SemanticKernel.KernelExtensions.InvokePromptAsync(kernel, {|#4:"Summarize with key " + {|#5:_configuration["OpenAI:ApiKey"]|}|});
+            }
+        """),
+        Expected(0, 1, "The access token ('AccessToken.Token')", Chat, "'ChatHistory.AddUserMessage'"),
+        Expected(2, 3, "The connection string read from configuration ('ConnectionStrings:Storage')", Chat, "'ChatHistory.AddSystemMessage'"),
+        Expected(4, 5, "The configuration value 'OpenAI:ApiKey'", Chat, "'Kernel.InvokePromptAsync'"));
+
+    [Fact]
+    public Task ConfigurationSecret_IntoExtensionsAIMessages_Triggers() => Verify.VerifyAnalyzerAsync(Service("""
+            public Task<Microsoft.Extensions.AI.ChatResponse> AskAsync(Microsoft.Extensions.AI.IChatClient client)
+            {
+                var password = {|#1:_configuration["Smtp:Password"]|};
+                var options = new Microsoft.Extensions.AI.ChatOptions { Instructions = {|#0:"Mail server password: " + password|} };
+                var message = new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, {|#2:password|});
+                return Microsoft.Extensions.AI.ChatClientExtensions.GetResponseAsync(client, {|#3:$"Check {password}"|}, options);
+            }
+        """),
+        Expected(0, 1, "The configuration value 'Smtp:Password'", Chat, "'ChatOptions.Instructions'"),
+        Expected(2, 1, "The configuration value 'Smtp:Password'", Chat, "'new ChatMessage'"),
+        Expected(3, 1, "The configuration value 'Smtp:Password'", Chat, "'IChatClient.GetResponseAsync'"));
+
+    [Fact]
+    public Task SecretNameLengthAndHash_InChatMessages_DoNotTrigger() => Verify.VerifyAnalyzerAsync(Service("""
+            public OpenAI.Chat.ChatMessage[] Build(Microsoft.SemanticKernel.ChatCompletion.ChatHistory history)
+            {
+                KeyVaultSecret secret = _secrets.GetSecret("partner-api-key");
+                history.AddSystemMessage($"The key is stored as {secret.Name} and has {secret.Value.Length} characters.");
+                history.AddUserMessage(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret.Value))));
+                return new OpenAI.Chat.ChatMessage[] { new OpenAI.Chat.UserChatMessage(_configuration["KeyVault:SecretName"]!) };
+            }
+        """));
+
     // ---- Response sinks ----------------------------------------------------------------------
 
     [Fact]
