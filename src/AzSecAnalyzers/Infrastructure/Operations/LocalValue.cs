@@ -2,7 +2,7 @@ using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Data;
+namespace AzSecAnalyzers.Infrastructure.Operations;
 
 /// <summary>
 /// Follows a value through locals to what was written: <c>var access = PublicAccessType.Blob; Create(access)</c>

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AzSecAnalyzers.Infrastructure;
+namespace AzSecAnalyzers.Infrastructure.Operations;
 
 internal static class OperationExtensions
 {

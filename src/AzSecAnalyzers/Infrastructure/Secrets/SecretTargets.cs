@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Secrets;
+namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>What the secret rules tell the Key Vault code fix, through <see cref="Diagnostic.Properties"/>.</summary>
 public static class SecretProperties

@@ -1,10 +1,9 @@
 using System.Collections.Generic;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Rules.Secrets;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Api;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
 /// AZSEC410's one decision: is this query text built from values that can change the query?

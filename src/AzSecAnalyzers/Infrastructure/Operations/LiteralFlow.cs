@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Secrets;
+namespace AzSecAnalyzers.Infrastructure.Operations;
 
 /// <summary>Where a hard-coded string came from: its text, the literal to point at, and the symbol that carried it.</summary>
 internal readonly struct LiteralOrigin

@@ -1,10 +1,11 @@
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Api;
+namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>
 /// Recognises a value read from an Azure messaging payload (Service Bus <c>Body</c>, Event Hubs

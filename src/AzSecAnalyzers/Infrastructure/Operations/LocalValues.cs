@@ -3,7 +3,7 @@ using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Api;
+namespace AzSecAnalyzers.Infrastructure.Operations;
 
 /// <summary>
 /// The values written to a local inside one operation tree (its initializer and simple assignments),

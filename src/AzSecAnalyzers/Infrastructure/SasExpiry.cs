@@ -1,9 +1,10 @@
 using System;
 using System.Globalization;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Data;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
 /// Evaluates a SAS expiry written relative to the current time, in hours from now:
