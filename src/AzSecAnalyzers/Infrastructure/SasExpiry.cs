@@ -45,7 +45,7 @@ internal sealed class SasExpiry
             return null;
         }
 
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         switch (value)
         {
             case IPropertyReferenceOperation { Instance: null, Property.Name: "UtcNow" or "Now" } now when IsDate(now.Property.ContainingType):
@@ -86,7 +86,7 @@ internal sealed class SasExpiry
 
     private double? SpanHours(IOperation value, int depth)
     {
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         switch (value)
         {
             case IInvocationOperation { Instance: null } call when Is(call.TargetMethod.ContainingType, _timeSpan) && ExplicitArguments(call.Arguments) == 1:
@@ -148,7 +148,7 @@ internal sealed class SasExpiry
 
     private static double? Number(IOperation value)
     {
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         if (value.ConstantValue is not { HasValue: true, Value: { } constant })
         {
             return null;

@@ -1,5 +1,3 @@
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -68,9 +66,10 @@ internal sealed class MessageBodies
             case IAwaitOperation awaited:
                 return Describe(awaited.Operation, root, depth - 1);
             case ILocalReferenceOperation local:
-                foreach (var assigned in LocalValues.Of(local.Local, root))
+                // Policy: any value the local is given (initializer or assignment) that is a message body.
+                foreach (var write in SymbolWrites.Of(local.Local, root))
                 {
-                    if (Describe(assigned, root, depth - 1) is { } fromLocal)
+                    if (write.Value is { } assigned && Describe(assigned, root, depth - 1) is { } fromLocal)
                     {
                         return fromLocal;
                     }

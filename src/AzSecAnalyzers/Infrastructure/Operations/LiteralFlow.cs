@@ -1,5 +1,3 @@
-using System.Linq;
-using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -61,47 +59,17 @@ internal static class LiteralFlow
 
     private static bool TryResolveLocal(ILocalReferenceOperation reference, out LiteralOrigin origin)
     {
+        // Policy: every write is a plain assignment or initializer of a literal; the first one is pointed at.
         origin = default;
-        var local = reference.Local;
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         Location? location = null;
         string? text = null;
-        foreach (var operation in root.Descendants())
+        foreach (var write in SymbolWrites.Of(reference.Local, reference.Root()))
         {
-            IOperation? assigned = null;
-            switch (operation)
+            if (write.Value is not { } unwrapped)
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    assigned = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                    if (assigned is null)
-                    {
-                        continue;
-                    }
-
-                    break;
-                case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    if (assignment is not ISimpleAssignmentOperation)
-                    {
-                        return false;
-                    }
-
-                    assigned = assignment.Value;
-                    break;
-                case IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In } argument
-                    when argument.Value is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    return false;
-                case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target.Descendants().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local)):
-                    return false;
-                default:
-                    continue;
+                return false;
             }
 
-            var unwrapped = assigned;
             while (unwrapped is IConversionOperation conversion)
             {
                 unwrapped = conversion.Operand;
@@ -112,14 +80,11 @@ internal static class LiteralFlow
                 return false;
             }
 
-            if (text is not null)
+            if (text is null)
             {
-                // Several literals: still hard-coded; point at the first.
-                continue;
+                text = value;
+                location = unwrapped.Syntax.GetLocation();
             }
-
-            text = value;
-            location = unwrapped.Syntax.GetLocation();
         }
 
         if (text is null || location is null)
@@ -127,69 +92,37 @@ internal static class LiteralFlow
             return false;
         }
 
-        origin = new LiteralOrigin(text, location, local);
+        origin = new LiteralOrigin(text, location, reference.Local);
         return true;
     }
 
     private static bool TryResolveField(IFieldSymbol field, out LiteralOrigin origin)
     {
+        // Policy: a constant, or a read-only field initialised with a literal and written nowhere else.
         origin = default;
         if (!field.IsConst && !field.IsReadOnly)
         {
             return false;
         }
 
-        foreach (var reference in field.DeclaringSyntaxReferences)
+        using var writes = SymbolWrites.Of(field).GetEnumerator();
+        if (!writes.MoveNext() || writes.Current.Kind != WriteKind.Initializer)
         {
-            if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var initializer })
-            {
-                continue;
-            }
-
-            string? text = null;
-            if (field.IsConst && field.ConstantValue is string constant)
-            {
-                text = constant;
-            }
-            else if (initializer is LiteralExpressionSyntax literal && literal.Token.Value is string literalText)
-            {
-                text = literalText;
-            }
-
-            if (text is null || (!field.IsConst && IsAssignedOutsideItsDeclaration(field)))
-            {
-                return false;
-            }
-
-            origin = new LiteralOrigin(text, initializer.GetLocation(), field);
-            return true;
+            return false;
         }
 
-        return false;
-    }
-
-    /// <summary>A read-only field can still be assigned in a constructor; any such assignment means it is not only a literal.</summary>
-    private static bool IsAssignedOutsideItsDeclaration(IFieldSymbol field)
-    {
-        foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
+        var initializer = writes.Current.Syntax;
+        var text = field.IsConst && field.ConstantValue is string constant
+            ? constant
+            : initializer is LiteralExpressionSyntax literal && literal.Token.Value is string literalText
+            ? literalText
+            : null;
+        if (text is null || (!field.IsConst && writes.MoveNext()))
         {
-            foreach (var assignment in typeReference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
-            {
-                var left = assignment.Left;
-                var name = left switch
-                {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    _ => null,
-                };
-
-                if (name == field.Name)
-                {
-                    return true;
-                }
-            }
+            return false;
         }
 
-        return false;
+        origin = new LiteralOrigin(text, initializer.GetLocation(), field);
+        return true;
     }
 }

@@ -40,6 +40,50 @@ internal static class OperationExtensions
         }
     }
 
+    /// <summary>The top of the operation tree holding <paramref name="operation"/> (a method body, a field initializer…).</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The local, field or parameter a value is stored into when it is the initializer or right-hand side of one; otherwise null.</summary>
+    public static ISymbol? StoredInto(this IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return declarator.Symbol;
+            case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length == 1:
+                return fieldInitializer.InitializedFields[0];
+            case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                return ReferencedSymbol(assignment.Target);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The local, parameter or field (of <c>this</c> or static) a reference names; otherwise null.</summary>
+    public static ISymbol? ReferencedSymbol(this IOperation operation)
+        => operation.WalkDownConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property => property.Property,
+            _ => null,
+        };
+
     /// <summary>
     /// The location to squiggle for a value: the value itself, except that a multi-line lambda is
     /// reduced to its head (<c>(a, b) =&gt;</c>) so the squiggle does not cover a whole block.

@@ -127,9 +127,10 @@ public sealed partial class UnsafeDeserializationAnalyzer
         var value = serializer.WalkDownConversionsAndDelegates();
         if (value is ILocalReferenceOperation local)
         {
-            foreach (var assigned in LocalValues.Of(local.Local, aliases.Root))
+            // Policy: any value the local is given (initializer or assignment) that is such a call.
+            foreach (var write in SymbolWrites.Of(local.Local, aliases.Root))
             {
-                if (IsCreateFrom(assigned.WalkDownConversionsAndDelegates(), aliases, newtonsoft))
+                if (write.Value is { } assigned && IsCreateFrom(assigned.WalkDownConversionsAndDelegates(), aliases, newtonsoft))
                 {
                     return true;
                 }
@@ -241,16 +242,17 @@ public sealed partial class UnsafeDeserializationAnalyzer
             if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
             {
                 var creation = FindCreation(instance);
-                return new SameObject(root, creation, creation is null ? null : LocalValues.StoredInto(creation), null);
+                return new SameObject(root, creation, creation is null ? null : creation.StoredInto(), null);
             }
 
-            var symbol = LocalValues.ReferencedSymbol(instance);
+            var symbol = instance.ReferencedSymbol();
             IObjectCreationOperation? created = null;
             if (symbol is ILocalSymbol local)
             {
-                foreach (var assigned in LocalValues.Of(local, root))
+                // Policy: the first object creation the local is given (initializer or assignment).
+                foreach (var write in SymbolWrites.Of(local, root))
                 {
-                    created ??= assigned.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
+                    created ??= write.Value?.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
                 }
             }
 
@@ -273,7 +275,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
             if (_symbol is not null)
             {
-                return SymbolEqualityComparer.Default.Equals(LocalValues.ReferencedSymbol(value), _symbol);
+                return SymbolEqualityComparer.Default.Equals(value.ReferencedSymbol(), _symbol);
             }
 
             return _instanceSyntax is not null && instance.Syntax.IsEquivalentTo(_instanceSyntax, topLevel: false);

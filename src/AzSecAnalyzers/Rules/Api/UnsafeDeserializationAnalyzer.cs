@@ -218,9 +218,10 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
         if (value.WalkDownConversionsAndDelegates() is ILocalReferenceOperation local)
         {
-            foreach (var assigned in LocalValues.Of(local.Local, value.Root()))
+            // Policy: any value the local is given (initializer or assignment), in any order.
+            foreach (var write in SymbolWrites.Of(local.Local, value.Root()))
             {
-                if (assigned.ConstantValue is { HasValue: true, Value: int assignedConstant } && assignedConstant != 0)
+                if (write.Value?.ConstantValue is { HasValue: true, Value: int assignedConstant } && assignedConstant != 0)
                 {
                     return HandlingName(newtonsoft, assignedConstant);
                 }
@@ -257,7 +258,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
             return DeserializeMethods.Contains(parent.TargetMethod.Name);
         }
 
-        if (LocalValues.StoredInto(creation) is not ILocalSymbol local)
+        if (creation.StoredInto() is not ILocalSymbol local)
         {
             return false;
         }

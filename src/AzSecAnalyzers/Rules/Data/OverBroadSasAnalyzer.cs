@@ -204,7 +204,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             else if (type.SpecialType == SpecialType.System_String)
             {
                 if (accountScope
-                    && LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: string permissions }
+                    && SymbolWrites.FollowOnlyInitializers(value).ConstantValue is { HasValue: true, Value: string permissions }
                     && permissions.IndexOf('w') >= 0
                     && permissions.IndexOf('d') >= 0)
                 {
@@ -213,7 +213,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             }
             else if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } permissionsType && IsPermissionsEnum(permissionsType))
             {
-                problem = PermissionProblem(LocalValue.Resolve(value), permissionsType, accountScope);
+                problem = PermissionProblem(SymbolWrites.FollowOnlyInitializers(value), permissionsType, accountScope);
             }
 
             if (problem is not null)
@@ -339,20 +339,9 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 
         private bool LocalNeverGetsExpiry(ILocalSymbol local, IOperation declarator)
         {
-            var top = declarator;
-            while (top.Parent is not null)
-            {
-                top = top.Parent;
-            }
-
             var signed = false;
-            foreach (var operation in top.Descendants())
+            foreach (var reference in SymbolWrites.ReferencesTo(local, declarator.Root()))
             {
-                if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    continue;
-                }
-
                 switch (reference.Parent)
                 {
                     case IPropertyReferenceOperation { Property.Name: "ExpiresOn" or "Identifier" } property when property.Parent is IAssignmentOperation assignment && assignment.Target == property:

@@ -67,7 +67,7 @@ public sealed class PublicBlobAccessAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var value = LocalValue.Resolve(argument.Value);
+        var value = SymbolWrites.FollowOnlyInitializers(argument.Value);
         if (!IsWrittenOut(value, publicAccessType)
             || value.ConstantValue is not { HasValue: true, Value: { } access }
             || MemberNamed(publicAccessType, access) is not { } member

@@ -156,7 +156,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
                     break;
                 case "Mode" when _symmetric is not null && _cipherMode is not null && InheritsFrom(property.ContainingType, _symmetric):
-                    if (IsMember(LocalValue.Resolve(assignment.Value), _cipherMode, "ECB"))
+                    if (IsMember(SymbolWrites.FollowOnlyInitializers(assignment.Value), _cipherMode, "ECB"))
                     {
                         Report(context, assignment.Value.Syntax.GetLocation(), null, PropertyName(target), EcbProblem, EcbFix);
                     }
@@ -185,7 +185,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
                     if (cipher is null
                         && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symmetric)
                         && invocation.Arguments.Length == 1
-                        && LocalValue.Resolve(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string algorithm })
+                        && SymbolWrites.FollowOnlyInitializers(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string algorithm })
                     {
                         cipher = WeakCipherNamed(algorithm);
                     }
@@ -210,7 +210,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
         private void CheckVersion(OperationAnalysisContext context, IOperation value, IMethodSymbol method, IParameterSymbol parameter)
         {
-            if (IsMember(LocalValue.Resolve(value), _clientSideVersion, "V1_0"))
+            if (IsMember(SymbolWrites.FollowOnlyInitializers(value), _clientSideVersion, "V1_0"))
             {
                 Report(context, value.Syntax.GetLocation(), Version2Properties, ArgumentName(method, parameter), ClientSideProblem, ClientSideFix);
             }
@@ -218,7 +218,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
         /// <summary>The key size when it is a constant under 2048 bits; otherwise null.</summary>
         private static int? SmallKeySize(IOperation value)
-            => LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
+            => SymbolWrites.FollowOnlyInitializers(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
 
         private static void ReportKeySize(OperationAnalysisContext context, IOperation value, string name, int bits)
             => Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);

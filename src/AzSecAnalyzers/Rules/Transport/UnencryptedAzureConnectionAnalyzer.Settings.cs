@@ -174,21 +174,12 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
             return server is { Length: > 0 } && AzureEndpoints.ClassifyHost(server) == AzureService.None;
         }
 
+        /// <summary>Policy: the object the local is declared with; a local declared without one is not followed.</summary>
         private static IObjectCreationOperation? FindCreation(IOperation from, ILocalSymbol local)
         {
-            var root = from;
-            while (root.Parent is not null)
+            foreach (var write in SymbolWrites.Of(local, from.Root()))
             {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator
-                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                {
-                    return declarator.Initializer?.Value.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
-                }
+                return write.Kind == WriteKind.Initializer ? write.Value?.WalkDownConversionsAndDelegates() as IObjectCreationOperation : null;
             }
 
             return null;
