@@ -39,14 +39,8 @@ internal sealed partial class EndpointModel
         var current = builder;
         while (true)
         {
-            var parent = current.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = parent;
-                parent = parent.Parent;
-            }
-
-            switch (parent)
+            current = current.WalkUpConversions();
+            switch (current.Parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation invocation } argument
                     when invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument

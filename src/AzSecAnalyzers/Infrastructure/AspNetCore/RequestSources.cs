@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -277,11 +278,7 @@ internal sealed class RequestSources
             return false;
         }
 
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = lambda.WalkUpConversionsAndDelegates().Parent;
 
         if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
             && Model.TryGetMinimalEndpoint(invocation, out var endpoint)

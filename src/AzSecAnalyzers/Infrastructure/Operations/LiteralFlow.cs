@@ -65,14 +65,9 @@ internal static class LiteralFlow
         string? text = null;
         foreach (var write in SymbolWrites.Of(reference.Local, reference.Root()))
         {
-            if (write.Value is not { } unwrapped)
+            if (write.Value?.WalkDownConversions() is not { } unwrapped)
             {
                 return false;
-            }
-
-            while (unwrapped is IConversionOperation conversion)
-            {
-                unwrapped = conversion.Operand;
             }
 
             if (unwrapped.ConstantValue is not { HasValue: true, Value: string value })

@@ -40,6 +40,32 @@ internal static class OperationExtensions
         }
     }
 
+    /// <summary>
+    /// The value as its user sees it: climbs through the conversions and parentheses that wrap
+    /// <paramref name="operation"/>, so that the result's <c>Parent</c> is what uses the value
+    /// (an argument, an assignment, an initializer…).
+    /// </summary>
+    public static IOperation WalkUpConversions(this IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>As <see cref="WalkUpConversions"/>, also through the delegate creation that wraps a lambda or method group.</summary>
+    public static IOperation WalkUpConversionsAndDelegates(this IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation or IParenthesizedOperation or IDelegateCreationOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
     /// <summary>The top of the operation tree holding <paramref name="operation"/> (a method body, a field initializer…).</summary>
     public static IOperation Root(this IOperation operation)
     {
@@ -54,12 +80,7 @@ internal static class OperationExtensions
     /// <summary>The local, field or parameter a value is stored into when it is the initializer or right-hand side of one; otherwise null.</summary>
     public static ISymbol? StoredInto(this IOperation value)
     {
-        var current = value;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
+        var current = value.WalkUpConversions();
         switch (current.Parent)
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Text;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,13 +27,8 @@ internal static class SecretTargets
     /// </summary>
     public static string? TargetName(IOperation value, ISymbol? containingSymbol)
     {
-        var child = value;
-        var parent = value.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            child = parent;
-            parent = parent.Parent;
-        }
+        var child = value.WalkUpConversions();
+        var parent = child.Parent;
 
         switch (parent)
         {

@@ -197,13 +197,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                 return true;
             }
 
-            IOperation top = sameSite;
-            while (top.Parent is not null)
-            {
-                top = top.Parent;
-            }
-
-            foreach (var operation in top.Descendants())
+            foreach (var operation in sameSite.Root().Descendants())
             {
                 if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Secure", Instance: ILocalReferenceOperation other } } secure
                     && SymbolEqualityComparer.Default.Equals(other.Local, local)

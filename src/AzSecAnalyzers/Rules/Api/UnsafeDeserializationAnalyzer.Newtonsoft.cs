@@ -70,13 +70,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
     private static bool IsSerializeArgument(IOperation value)
     {
-        var current = value;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+        return value.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
                && invocation.TargetMethod.Name.StartsWith("Serialize", System.StringComparison.Ordinal);
     }
 

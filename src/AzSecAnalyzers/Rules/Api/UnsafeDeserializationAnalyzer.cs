@@ -247,11 +247,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
     // new BinaryFormatter().Deserialize(s), or var f = new BinaryFormatter(); … f.Deserialize(s): the call is reported instead.
     private static bool IsDeserializedFromInSameBody(IObjectCreationOperation creation)
     {
-        IOperation current = creation;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
+        var current = creation.WalkUpConversions();
 
         if (current.Parent is IInvocationOperation parent && parent.Instance == current)
         {

@@ -318,11 +318,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         /// </summary>
         private bool ReachesSasWithoutExpiry(IObjectCreationOperation creation)
         {
-            IOperation use = creation;
-            while (use.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                use = use.Parent;
-            }
+            var use = creation.WalkUpConversions();
 
             switch (use.Parent)
             {

@@ -217,13 +217,7 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
 
         private bool TryFindSecret(IOperation value, out LiteralOrigin origin)
         {
-            var unwrapped = value;
-            while (unwrapped is IConversionOperation conversion)
-            {
-                unwrapped = conversion.Operand;
-            }
-
-            switch (unwrapped)
+            switch (value.WalkDownConversions())
             {
                 // SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")) / (Convert.FromBase64String("…"))
                 case IInvocationOperation invocation when IsBytesOfString(invocation.TargetMethod) && invocation.Arguments.Length >= 1:

@@ -618,11 +618,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
         private string? HandlerOf(IAnonymousFunctionOperation lambda)
         {
-            var current = lambda.Parent;
-            while (current is IDelegateCreationOperation or IConversionOperation)
-            {
-                current = current.Parent;
-            }
+            var current = lambda.WalkUpConversionsAndDelegates().Parent;
 
             if (current is IArgumentOperation { Parent: IInvocationOperation invocation }
                 && _endpoints!.TryGetMinimalEndpoint(invocation, out var endpoint)

@@ -121,15 +121,8 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
         /// <summary>A value that configures something (assigned, passed, initialized, returned), not one read in a comparison.</summary>
         private static bool IsWrittenValue(IOperation operation)
         {
-            var child = operation;
-            var parent = operation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                child = parent;
-                parent = parent.Parent;
-            }
-
-            return parent switch
+            var child = operation.WalkUpConversions();
+            return child.Parent switch
             {
                 IAssignmentOperation assignment => assignment.Value == child,
                 IArgumentOperation or ISymbolInitializerOperation or IReturnOperation => true,
