@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -89,7 +90,7 @@ internal sealed class SasExpiry
         value = SymbolWrites.FollowOnlyInitializers(value);
         switch (value)
         {
-            case IInvocationOperation { Instance: null } call when Is(call.TargetMethod.ContainingType, _timeSpan) && ExplicitArguments(call.Arguments) == 1:
+            case IInvocationOperation { Instance: null } call when TypeIdentity.Is(call.TargetMethod.ContainingType, _timeSpan) && ExplicitArguments(call.Arguments) == 1:
                 var number = Number(call.Arguments[0].Value);
                 return call.TargetMethod.Name switch
                 {
@@ -100,13 +101,13 @@ internal sealed class SasExpiry
                     _ => null,
                 };
 
-            case IObjectCreationOperation creation when Is(creation.Type, _timeSpan):
+            case IObjectCreationOperation creation when TypeIdentity.Is(creation.Type, _timeSpan):
                 return Constructed(creation.Arguments);
 
-            case IFieldReferenceOperation { Instance: null, Field.Name: "MaxValue" } max when Is(max.Field.ContainingType, _timeSpan):
+            case IFieldReferenceOperation { Instance: null, Field.Name: "MaxValue" } max when TypeIdentity.Is(max.Field.ContainingType, _timeSpan):
                 return double.PositiveInfinity;
 
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum when Is(sum.Type, _timeSpan) && depth < 8:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum when TypeIdentity.Is(sum.Type, _timeSpan) && depth < 8:
                 return SpanHours(sum.LeftOperand, depth + 1) + SpanHours(sum.RightOperand, depth + 1);
 
             default:
@@ -170,8 +171,5 @@ internal sealed class SasExpiry
         return number is { } finite && Math.Abs(finite) <= MaxMagnitude ? finite : null;
     }
 
-    private bool IsDate(ITypeSymbol? type) => Is(type, _dateTimeOffset) || Is(type, _dateTime);
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-        => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+    private bool IsDate(ITypeSymbol? type) => TypeIdentity.Is(type, _dateTimeOffset) || TypeIdentity.Is(type, _dateTime);
 }

@@ -20,7 +20,7 @@ internal static class DevelopmentOnly
     {
         var location = operation switch
         {
-            IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } => access.Name.GetLocation(),
+            IInvocationOperation invocation => invocation.Syntax.MemberNameLocation(),
             IAssignmentOperation assignment => assignment.Target.Syntax.MemberNameLocation(),
             _ => operation.Syntax.GetLocation(),
         };

@@ -1,4 +1,5 @@
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -151,7 +152,7 @@ internal sealed partial class EndpointModel
     /// the app itself (<c>WebApplication</c>) carries no conventions, whoever passes it.
     /// </summary>
     private bool CanBeGroup(ITypeSymbol? type)
-        => type is not null && IsRouteBuilder(type) && (type.TypeKind == TypeKind.Interface || AspNetCoreTypes.IsOrInherits(type, Types.EndpointConventionBuilder));
+        => type is not null && IsRouteBuilder(type) && (type.TypeKind == TypeKind.Interface || TypeIdentity.IsOrInherits(type, Types.EndpointConventionBuilder));
 
     /// <summary>Policy: the builder the local is declared with; one declared without a value is not followed.</summary>
     private static IOperation? InitializerOf(ILocalSymbol local, IOperation anywhereInBody)

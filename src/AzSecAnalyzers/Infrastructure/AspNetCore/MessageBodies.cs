@@ -1,4 +1,5 @@
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -90,12 +91,12 @@ internal sealed class MessageBodies
         }
 
         var owner = property.Property.ContainingType;
-        if (AspNetCoreTypes.IsOrInherits(owner, _sources.EventData) || owner.Name == "ProcessEventArgs")
+        if (TypeIdentity.IsOrInherits(owner, _sources.EventData) || owner.Name == "ProcessEventArgs")
         {
             return "the Event Hubs event body";
         }
 
-        return AspNetCoreTypes.IsOrInherits(owner, _sources.QueueMessage) || AspNetCoreTypes.IsOrInherits(owner, _sources.PeekedMessage)
+        return TypeIdentity.IsOrInherits(owner, _sources.QueueMessage) || TypeIdentity.IsOrInherits(owner, _sources.PeekedMessage)
             ? "the Storage queue message body"
             : "the Service Bus message body";
     }

@@ -1,7 +1,5 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Infrastructure.Operations;
 
@@ -104,47 +102,4 @@ internal static class OperationExtensions
             IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Arguments.Length: 0 } property => property.Property,
             _ => null,
         };
-
-    /// <summary>
-    /// The location to squiggle for a value: the value itself, except that a multi-line lambda is
-    /// reduced to its head (<c>(a, b) =&gt;</c>) so the squiggle does not cover a whole block.
-    /// </summary>
-    public static Location HeadLocation(this SyntaxNode node)
-    {
-        var tree = node.SyntaxTree;
-        if (node is ArgumentSyntax argument)
-        {
-            node = argument.Expression;
-        }
-
-        if (node is LambdaExpressionSyntax lambda && !IsSingleLine(tree, lambda.Span))
-        {
-            return Location.Create(tree, TextSpan.FromBounds(lambda.SpanStart, lambda.ArrowToken.Span.End));
-        }
-
-        if (node is AnonymousMethodExpressionSyntax anonymous && !IsSingleLine(tree, anonymous.Span))
-        {
-            var end = anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End;
-            return Location.Create(tree, TextSpan.FromBounds(anonymous.SpanStart, end));
-        }
-
-        return node.GetLocation();
-    }
-
-    /// <summary>
-    /// The location to squiggle for a member: its name (<c>ValidateIssuer</c> in
-    /// <c>options.ValidateIssuer</c>, <c>MapPost</c> in <c>app.MapPost(…)</c>), or the node itself.
-    /// </summary>
-    public static Location MemberNameLocation(this SyntaxNode node) => node switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.GetLocation(),
-        _ => node.GetLocation(),
-    };
-
-    private static bool IsSingleLine(SyntaxTree tree, TextSpan span)
-    {
-        var lines = tree.GetLineSpan(span);
-        return lines.StartLinePosition.Line == lines.EndLinePosition.Line;
-    }
 }

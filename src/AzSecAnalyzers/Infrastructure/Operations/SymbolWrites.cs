@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -138,33 +139,30 @@ internal static class SymbolWrites
     }
 
     /// <summary>
-    /// The writes of a field or property in the syntax of its containing type: the initializer of its
-    /// declaration, and every assignment, increment or <c>ref</c>/<c>out</c> argument whose target is
+    /// The writes of a field or property in the syntax of its containing type: first the initializer of its
+    /// declaration, then every assignment, increment or <c>ref</c>/<c>out</c> argument whose target is
     /// written with its name (<c>F = …</c>, <c>this.F = …</c>, <c>other.F = …</c>). Matched by name: code
     /// outside an operation callback has no semantic model, so a same-named member of another object counts.
     /// </summary>
-    public static IEnumerable<SymbolWrite> Of(ISymbol fieldOrProperty, bool includeInitializer = true)
+    public static IEnumerable<SymbolWrite> Of(ISymbol fieldOrProperty)
     {
         if (fieldOrProperty is not (IFieldSymbol or IPropertySymbol))
         {
             yield break;
         }
 
-        if (includeInitializer)
+        foreach (var reference in fieldOrProperty.DeclaringSyntaxReferences)
         {
-            foreach (var reference in fieldOrProperty.DeclaringSyntaxReferences)
+            var initializer = reference.GetSyntax() switch
             {
-                var initializer = reference.GetSyntax() switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    PropertyDeclarationSyntax property => property.Initializer?.Value,
-                    _ => null,
-                };
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
 
-                if (initializer is not null)
-                {
-                    yield return new SymbolWrite(WriteKind.Initializer, initializer, null);
-                }
+            if (initializer is not null)
+            {
+                yield return new SymbolWrite(WriteKind.Initializer, initializer, null);
             }
         }
 
@@ -176,7 +174,7 @@ internal static class SymbolWrites
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment when Names(assignment.Left, name):
-                        yield return assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression)
+                        yield return assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                             ? new SymbolWrite(WriteKind.Assignment, assignment.Right, null)
                             : new SymbolWrite(WriteKind.CompoundAssignment, assignment, null);
                         break;

@@ -1,6 +1,7 @@
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -199,9 +200,9 @@ public sealed partial class UnsafeDeserializationAnalyzer
                     types.Get(WellKnownTypeNames.JsonContainerAttribute));
         }
 
-        public bool IsSerializer(INamedTypeSymbol? type) => Inherits(type, Serializer);
+        public bool IsSerializer(INamedTypeSymbol? type) => TypeIdentity.IsOrInherits(type, Serializer);
 
-        public bool IsSettingsOrSerializer(INamedTypeSymbol? type) => Inherits(type, Settings) || Inherits(type, Serializer);
+        public bool IsSettingsOrSerializer(INamedTypeSymbol? type) => TypeIdentity.IsOrInherits(type, Settings) || TypeIdentity.IsOrInherits(type, Serializer);
     }
 
     /// <summary>

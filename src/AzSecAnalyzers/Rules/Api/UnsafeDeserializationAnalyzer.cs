@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -131,7 +132,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
         var model = context.SemanticModel;
         if (model.GetTypeInfo(attribute, context.CancellationToken).Type is not INamedTypeSymbol attributeType
-            || !(Inherits(attributeType, newtonsoft.PropertyAttribute) || Inherits(attributeType, newtonsoft.ContainerAttribute))
+            || !(TypeIdentity.IsOrInherits(attributeType, newtonsoft.PropertyAttribute) || TypeIdentity.IsOrInherits(attributeType, newtonsoft.ContainerAttribute))
             || model.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: int value }
             || value == 0)
         {
@@ -194,9 +195,9 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
         }
 
         if (resolver != default
-            && Inherits(type, resolver.Serializer)
+            && TypeIdentity.IsOrInherits(type, resolver.Serializer)
             && creation.Arguments.Length > 0
-            && Inherits(creation.Arguments[0].Value.WalkDownConversionsAndDelegates().Type as INamedTypeSymbol, resolver.Resolver))
+            && TypeIdentity.IsOrInherits(creation.Arguments[0].Value.WalkDownConversionsAndDelegates().Type as INamedTypeSymbol, resolver.Resolver))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC411_UnsafeDeserialization,
@@ -277,7 +278,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
     {
         foreach (var formatter in formatters)
         {
-            if (Inherits(type, formatter))
+            if (TypeIdentity.IsOrInherits(type, formatter))
             {
                 return formatter;
             }
@@ -295,17 +296,4 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
     private static string TrimAttribute(string name)
         => name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-
-    private static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var current = type; current is not null && expected is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

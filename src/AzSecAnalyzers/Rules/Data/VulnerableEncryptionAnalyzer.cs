@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -118,7 +119,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             }
             else if (parameter.Type.SpecialType == SpecialType.System_Int32
                      && _rsa is not null
-                     && InheritsFrom(method.ContainingType, _rsa)
+                     && TypeIdentity.IsOrInherits(method.ContainingType, _rsa)
                      && (method.MethodKind == MethodKind.Constructor || (method.Name == "Create" && method.IsStatic)))
             {
                 if (SmallKeySize(argument.Value) is { } bits)
@@ -147,15 +148,15 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
             switch (property.Name)
             {
-                case "KeySize" when (_createRsaKeyOptions is not null && InheritsFrom(property.ContainingType, _createRsaKeyOptions))
-                                    || (_rsa is not null && (InheritsFrom(target.Instance?.Type, _rsa) || InheritsFrom(property.ContainingType, _rsa))):
+                case "KeySize" when (_createRsaKeyOptions is not null && TypeIdentity.IsOrInherits(property.ContainingType, _createRsaKeyOptions))
+                                    || (_rsa is not null && (TypeIdentity.IsOrInherits(target.Instance?.Type, _rsa) || TypeIdentity.IsOrInherits(property.ContainingType, _rsa))):
                     if (SmallKeySize(assignment.Value) is { } bits)
                     {
                         ReportKeySize(context, assignment.Value, PropertyName(target), bits);
                     }
 
                     break;
-                case "Mode" when _symmetric is not null && _cipherMode is not null && InheritsFrom(property.ContainingType, _symmetric):
+                case "Mode" when _symmetric is not null && _cipherMode is not null && TypeIdentity.IsOrInherits(property.ContainingType, _symmetric):
                     if (IsMember(SymbolWrites.FollowOnlyInitializers(assignment.Value), _cipherMode, "ECB"))
                     {
                         Report(context, assignment.Value.Syntax.GetLocation(), null, PropertyName(target), EcbProblem, EcbFix);
@@ -171,7 +172,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             var method = invocation.TargetMethod;
             switch (method.Name)
             {
-                case "EncryptEcb" or "DecryptEcb" or "TryEncryptEcb" or "TryDecryptEcb" when InheritsFrom(method.ContainingType, _symmetric):
+                case "EncryptEcb" or "DecryptEcb" or "TryEncryptEcb" or "TryDecryptEcb" when TypeIdentity.IsOrInherits(method.ContainingType, _symmetric):
                     Report(
                         context,
                         invocation.Syntax.MemberNameLocation(),
@@ -224,9 +225,9 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             => Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);
 
         private string? WeakCipherOf(INamedTypeSymbol? type)
-            => InheritsFrom(type, _des) ? "DES"
-             : InheritsFrom(type, _tripleDes) ? "Triple DES"
-             : InheritsFrom(type, _rc2) ? "RC2"
+            => TypeIdentity.IsOrInherits(type, _des) ? "DES"
+             : TypeIdentity.IsOrInherits(type, _tripleDes) ? "Triple DES"
+             : TypeIdentity.IsOrInherits(type, _rc2) ? "RC2"
              : null;
 
         /// <summary>The names <c>CryptoConfig</c> maps to DES, Triple DES and RC2.</summary>
@@ -268,24 +269,6 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             foreach (var candidate in enumType.GetMembers(member))
             {
                 if (candidate is IFieldSymbol { HasConstantValue: true } enumMember && Equals(enumMember.ConstantValue, constant))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }
