@@ -1,4 +1,6 @@
 using System;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -114,28 +116,7 @@ internal sealed class ConfigurationReads
         return null;
     }
 
-    private bool IsConfiguration(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, _configuration))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, _configuration))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsConfiguration(ITypeSymbol? type) => TypeIdentity.IsOrInherits(type, _configuration);
 
     // config.GetSection("Storage")["ConnectionString"] reads "Storage:ConnectionString" of config.
     private IOperation? Root(IOperation? instance, out string prefix)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -109,7 +111,7 @@ internal sealed class ApiConfiguration
         var method = invocation.TargetMethod;
         var types = _model.Types;
 
-        if (AspNetCoreTypes.Is(method.ContainingType, types.AuthorizationBuilder))
+        if (TypeIdentity.Is(method.ContainingType, types.AuthorizationBuilder))
         {
             if (method.Name == "SetFallbackPolicy" && HasNonNullArgument(invocation))
             {
@@ -123,8 +125,8 @@ internal sealed class ApiConfiguration
             return;
         }
 
-        if (AspNetCoreTypes.Is(method.ContainingType, types.RateLimiterOptionsExtensions)
-            || (AspNetCoreTypes.Is(method.ContainingType, types.RateLimiterOptions) && method.Name == "AddPolicy"))
+        if (TypeIdentity.Is(method.ContainingType, types.RateLimiterOptionsExtensions)
+            || (TypeIdentity.Is(method.ContainingType, types.RateLimiterOptions) && method.Name == "AddPolicy"))
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -172,7 +174,7 @@ internal sealed class ApiConfiguration
         }
 
         var types = _model.Types;
-        if (AspNetCoreTypes.Is(property.ContainingType, types.AuthorizationOptions))
+        if (TypeIdentity.Is(property.ContainingType, types.AuthorizationOptions))
         {
             if (property.Name == "FallbackPolicy")
             {
@@ -183,7 +185,7 @@ internal sealed class ApiConfiguration
                 Interlocked.Exchange(ref _defaultPolicy, 1);
             }
         }
-        else if (AspNetCoreTypes.Is(property.ContainingType, types.RateLimiterOptions) && property.Name == "GlobalLimiter")
+        else if (TypeIdentity.Is(property.ContainingType, types.RateLimiterOptions) && property.Name == "GlobalLimiter")
         {
             Interlocked.Exchange(ref _globalRateLimiter, 1);
         }
@@ -191,7 +193,7 @@ internal sealed class ApiConfiguration
 
     private void ObserveCreation(OperationAnalysisContext context)
     {
-        if (AspNetCoreTypes.IsOrInherits(((IObjectCreationOperation)context.Operation).Type, _model.Types.AuthorizeFilter))
+        if (TypeIdentity.IsOrInherits(((IObjectCreationOperation)context.Operation).Type, _model.Types.AuthorizeFilter))
         {
             Interlocked.Exchange(ref _globalAuthorizeFilter, 1);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,7 +20,7 @@ internal static class DevelopmentOnly
     {
         var location = operation switch
         {
-            IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } => access.Name.GetLocation(),
+            IInvocationOperation invocation => invocation.Syntax.MemberNameLocation(),
             IAssignmentOperation assignment => assignment.Target.Syntax.MemberNameLocation(),
             _ => operation.Syntax.GetLocation(),
         };

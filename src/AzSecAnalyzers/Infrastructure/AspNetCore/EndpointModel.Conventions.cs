@@ -1,3 +1,5 @@
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,14 +40,8 @@ internal sealed partial class EndpointModel
         var current = builder;
         while (true)
         {
-            var parent = current.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = parent;
-                parent = parent.Parent;
-            }
-
-            switch (parent)
+            current = current.WalkUpConversions();
+            switch (current.Parent)
             {
                 case IArgumentOperation { Parent: IInvocationOperation invocation } argument
                     when invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0] == argument
@@ -80,12 +76,9 @@ internal sealed partial class EndpointModel
     private EndpointConventions LocalConventions(ILocalSymbol local, IOperation anywhereInBody, int depth)
     {
         var conventions = EndpointConventions.None;
-        foreach (var operation in Root(anywhereInBody).Descendants())
+        foreach (var reference in SymbolWrites.ReferencesTo(local, anywhereInBody.Root()))
         {
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                conventions |= ChainConventionsWithoutStores(reference, depth);
-            }
+            conventions |= ChainConventionsWithoutStores(reference, depth);
         }
 
         return conventions;
@@ -159,29 +152,17 @@ internal sealed partial class EndpointModel
     /// the app itself (<c>WebApplication</c>) carries no conventions, whoever passes it.
     /// </summary>
     private bool CanBeGroup(ITypeSymbol? type)
-        => type is not null && IsRouteBuilder(type) && (type.TypeKind == TypeKind.Interface || AspNetCoreTypes.IsOrInherits(type, Types.EndpointConventionBuilder));
+        => type is not null && IsRouteBuilder(type) && (type.TypeKind == TypeKind.Interface || TypeIdentity.IsOrInherits(type, Types.EndpointConventionBuilder));
 
+    /// <summary>Policy: the builder the local is declared with; one declared without a value is not followed.</summary>
     private static IOperation? InitializerOf(ILocalSymbol local, IOperation anywhereInBody)
     {
-        foreach (var operation in Root(anywhereInBody).Descendants())
+        foreach (var write in SymbolWrites.Of(local, anywhereInBody.Root()))
         {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-            {
-                return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-            }
+            return write.Kind == WriteKind.Initializer ? write.Value : null;
         }
 
         return null;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
     }
 
     /// <summary>Everything that applies to a minimal-API endpoint: its chain, its handler's attributes and its groups.</summary>

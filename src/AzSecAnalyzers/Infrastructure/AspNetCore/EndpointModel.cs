@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
@@ -76,9 +77,7 @@ internal readonly struct MinimalEndpoint
     };
 
     /// <summary>Where a finding about the endpoint goes: the <c>MapPost</c> name.</summary>
-    public Location Location => Invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-        ? access.Name.GetLocation()
-        : Invocation.Syntax.GetLocation();
+    public Location Location => Invocation.Syntax.MemberNameLocation();
 }
 
 /// <summary>
@@ -164,7 +163,7 @@ internal sealed partial class EndpointModel
             foreach (var attribute in current.GetAttributes())
             {
                 var type = attribute.AttributeClass;
-                if (AspNetCoreTypes.IsOrInherits(type, Types.AcceptVerbsAttribute))
+                if (TypeIdentity.IsOrInherits(type, Types.AcceptVerbsAttribute))
                 {
                     sawVerbAttribute = true;
                     foreach (var argument in attribute.ConstructorArguments)
@@ -182,7 +181,7 @@ internal sealed partial class EndpointModel
                         }
                     }
                 }
-                else if (AspNetCoreTypes.IsOrInherits(type, Types.HttpMethodAttribute))
+                else if (TypeIdentity.IsOrInherits(type, Types.HttpMethodAttribute))
                 {
                     sawVerbAttribute = true;
                     verbs |= VerbOf(type!);
@@ -202,13 +201,13 @@ internal sealed partial class EndpointModel
     {
         for (INamedTypeSymbol? current = attribute; current is not null; current = current.BaseType)
         {
-            if (AspNetCoreTypes.Is(current, Types.HttpGet)) return HttpVerbs.Get;
-            if (AspNetCoreTypes.Is(current, Types.HttpPost)) return HttpVerbs.Post;
-            if (AspNetCoreTypes.Is(current, Types.HttpPut)) return HttpVerbs.Put;
-            if (AspNetCoreTypes.Is(current, Types.HttpPatch)) return HttpVerbs.Patch;
-            if (AspNetCoreTypes.Is(current, Types.HttpDelete)) return HttpVerbs.Delete;
-            if (AspNetCoreTypes.Is(current, Types.HttpHead)) return HttpVerbs.Head;
-            if (AspNetCoreTypes.Is(current, Types.HttpOptions)) return HttpVerbs.Options;
+            if (TypeIdentity.Is(current, Types.HttpGet)) return HttpVerbs.Get;
+            if (TypeIdentity.Is(current, Types.HttpPost)) return HttpVerbs.Post;
+            if (TypeIdentity.Is(current, Types.HttpPut)) return HttpVerbs.Put;
+            if (TypeIdentity.Is(current, Types.HttpPatch)) return HttpVerbs.Patch;
+            if (TypeIdentity.Is(current, Types.HttpDelete)) return HttpVerbs.Delete;
+            if (TypeIdentity.Is(current, Types.HttpHead)) return HttpVerbs.Head;
+            if (TypeIdentity.Is(current, Types.HttpOptions)) return HttpVerbs.Options;
         }
 
         return HttpVerbs.Other;
@@ -289,10 +288,10 @@ internal sealed partial class EndpointModel
         foreach (var attribute in symbol.GetAttributes())
         {
             var type = attribute.AttributeClass;
-            if (AspNetCoreTypes.IsOrInherits(type, Types.AuthorizeData)) conventions |= EndpointConventions.Authorize;
-            if (AspNetCoreTypes.IsOrInherits(type, Types.AllowAnonymous)) conventions |= EndpointConventions.Anonymous;
-            if (AspNetCoreTypes.IsOrInherits(type, Types.EnableRateLimitingAttribute)) conventions |= EndpointConventions.RateLimited;
-            if (AspNetCoreTypes.IsOrInherits(type, Types.DisableRateLimitingAttribute)) conventions |= EndpointConventions.RateLimitingDisabled;
+            if (TypeIdentity.IsOrInherits(type, Types.AuthorizeData)) conventions |= EndpointConventions.Authorize;
+            if (TypeIdentity.IsOrInherits(type, Types.AllowAnonymous)) conventions |= EndpointConventions.Anonymous;
+            if (TypeIdentity.IsOrInherits(type, Types.EnableRateLimitingAttribute)) conventions |= EndpointConventions.RateLimited;
+            if (TypeIdentity.IsOrInherits(type, Types.DisableRateLimitingAttribute)) conventions |= EndpointConventions.RateLimitingDisabled;
         }
 
         return conventions;
@@ -303,7 +302,7 @@ internal sealed partial class EndpointModel
     {
         foreach (var attribute in action.GetAttributes())
         {
-            if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, Types.AllowAnonymous))
+            if (TypeIdentity.IsOrInherits(attribute.AttributeClass, Types.AllowAnonymous))
             {
                 return attribute;
             }
@@ -323,7 +322,7 @@ internal sealed partial class EndpointModel
         {
             foreach (var attribute in current.GetAttributes())
             {
-                if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, attributeType))
+                if (TypeIdentity.IsOrInherits(attribute.AttributeClass, attributeType))
                 {
                     return true;
                 }
@@ -338,7 +337,7 @@ internal sealed partial class EndpointModel
     {
         foreach (var attribute in action.GetAttributes())
         {
-            var isRouteTemplate = AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, Types.HttpMethodAttribute)
+            var isRouteTemplate = TypeIdentity.IsOrInherits(attribute.AttributeClass, Types.HttpMethodAttribute)
                 || attribute.AttributeClass is { Name: "RouteAttribute", ContainingNamespace: { Name: "Mvc" } };
             if (isRouteTemplate
                 && attribute.ConstructorArguments.Length > 0
@@ -356,7 +355,7 @@ internal sealed partial class EndpointModel
     {
         endpoint = default;
         var method = invocation.TargetMethod;
-        if (!AspNetCoreTypes.Is(method.ContainingType, Types.EndpointRouteBuilderExtensions) || invocation.Arguments.Length < 2)
+        if (!TypeIdentity.Is(method.ContainingType, Types.EndpointRouteBuilderExtensions) || invocation.Arguments.Length < 2)
         {
             return false;
         }
@@ -420,21 +419,21 @@ internal sealed partial class EndpointModel
 
     /// <summary>True for <c>MapControllers</c>, <c>MapControllerRoute</c>, <c>MapDefaultControllerRoute</c> and <c>MapAreaControllerRoute</c>.</summary>
     public bool IsControllerMapping(IInvocationOperation invocation)
-        => AspNetCoreTypes.Is(invocation.TargetMethod.ContainingType, Types.ControllerEndpointRouteBuilderExtensions)
+        => TypeIdentity.Is(invocation.TargetMethod.ContainingType, Types.ControllerEndpointRouteBuilderExtensions)
            && invocation.TargetMethod.Name is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
 
     /// <summary>True for <c>MapGroup</c>.</summary>
     public bool IsMapGroup(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "MapGroup" && AspNetCoreTypes.Is(invocation.TargetMethod.ContainingType, Types.EndpointRouteBuilderExtensions);
+        => invocation.TargetMethod.Name == "MapGroup" && TypeIdentity.Is(invocation.TargetMethod.ContainingType, Types.EndpointRouteBuilderExtensions);
 
     /// <summary>True when <paramref name="type"/> is a route builder a method can map endpoints on (the app, a group).</summary>
-    public bool IsRouteBuilder(ITypeSymbol? type) => AspNetCoreTypes.IsOrInherits(type, Types.EndpointRouteBuilder);
+    public bool IsRouteBuilder(ITypeSymbol? type) => TypeIdentity.IsOrInherits(type, Types.EndpointRouteBuilder);
 
     /// <summary>The convention a call applies (<c>RequireAuthorization</c>, <c>AllowAnonymous</c>, <c>RequireRateLimiting</c>, <c>DisableRateLimiting</c>), or none.</summary>
     public EndpointConventions ConventionOf(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (AspNetCoreTypes.Is(method.ContainingType, Types.AuthorizationConventions))
+        if (TypeIdentity.Is(method.ContainingType, Types.AuthorizationConventions))
         {
             return method.Name switch
             {
@@ -444,7 +443,7 @@ internal sealed partial class EndpointModel
             };
         }
 
-        if (AspNetCoreTypes.Is(method.ContainingType, Types.RateLimiterConventions))
+        if (TypeIdentity.Is(method.ContainingType, Types.RateLimiterConventions))
         {
             return method.Name switch
             {

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -146,7 +148,7 @@ internal sealed class RequestSources
             return RequestBindingSource.None;
         }
 
-        if (AspNetCoreTypes.IsOrInherits(type, FormFile) || AspNetCoreTypes.IsOrInherits(type, FormFileCollection) || AspNetCoreTypes.IsOrInherits(type, FormCollection))
+        if (TypeIdentity.IsOrInherits(type, FormFile) || TypeIdentity.IsOrInherits(type, FormFileCollection) || TypeIdentity.IsOrInherits(type, FormCollection))
         {
             return RequestBindingSource.Form;
         }
@@ -277,11 +279,7 @@ internal sealed class RequestSources
             return false;
         }
 
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = lambda.WalkUpConversionsAndDelegates().Parent;
 
         if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
             && Model.TryGetMinimalEndpoint(invocation, out var endpoint)
@@ -350,7 +348,7 @@ internal sealed class RequestSources
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
+                if (TypeIdentity.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
                 {
                     return true;
                 }
@@ -362,7 +360,7 @@ internal sealed class RequestSources
         {
             foreach (var attribute in controller.ContainingAssembly.GetAttributes())
             {
-                if (AspNetCoreTypes.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
+                if (TypeIdentity.IsOrInherits(attribute.AttributeClass, ApiBehaviorMetadata))
                 {
                     return true;
                 }
@@ -373,11 +371,11 @@ internal sealed class RequestSources
     }
 
     private bool IsSpecial(ITypeSymbol type)
-        => AspNetCoreTypes.IsOrInherits(type, HttpContext)
-           || AspNetCoreTypes.IsOrInherits(type, HttpRequest)
-           || AspNetCoreTypes.IsOrInherits(type, HttpResponse)
-           || AspNetCoreTypes.Is(type, CancellationToken)
-           || AspNetCoreTypes.IsOrInherits(type, Model.Types.ClaimsPrincipal)
+        => TypeIdentity.IsOrInherits(type, HttpContext)
+           || TypeIdentity.IsOrInherits(type, HttpRequest)
+           || TypeIdentity.IsOrInherits(type, HttpResponse)
+           || TypeIdentity.Is(type, CancellationToken)
+           || TypeIdentity.IsOrInherits(type, Model.Types.ClaimsPrincipal)
            || type.TypeKind is TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error;
 
     /// <summary>Types ASP.NET Core binds from a single string (route/query/header values): primitives, enums, Guid, dates, Uri, their nullables and arrays, and types with a static <c>TryParse</c>.</summary>
@@ -393,7 +391,7 @@ internal sealed class RequestSources
             type = nullable.TypeArguments[0];
         }
 
-        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || TaintEngine.IsScalar(type))
+        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || ScalarTypes.IsScalar(type))
         {
             return type.SpecialType != SpecialType.System_Object;
         }
@@ -514,22 +512,22 @@ internal sealed class RequestSources
         switch (property.Name)
         {
             case "Query" or "Form" or "Headers" or "RouteValues" or "Cookies" or "Body" or "BodyReader" or "Path" or "PathBase" or "QueryString"
-                when HttpRequest is not null && AspNetCoreTypes.IsOrInherits(type, HttpRequest):
+                when HttpRequest is not null && TypeIdentity.IsOrInherits(type, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, RequestDescriptions.For(property.Name));
                 return true;
-            case "Body" when AspNetCoreTypes.Is(type, ServiceBusReceivedMessage):
+            case "Body" when TypeIdentity.Is(type, ServiceBusReceivedMessage):
                 source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ServiceBusReceivedMessage.Body'");
                 return true;
-            case "Message" when AspNetCoreTypes.Is(type, ProcessMessageEventArgs) || AspNetCoreTypes.Is(type, ProcessSessionMessageEventArgs):
+            case "Message" when TypeIdentity.Is(type, ProcessMessageEventArgs) || TypeIdentity.Is(type, ProcessSessionMessageEventArgs):
                 source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessMessageEventArgs.Message'");
                 return true;
-            case "Body" or "EventBody" when AspNetCoreTypes.IsOrInherits(type, EventData):
+            case "Body" or "EventBody" when TypeIdentity.IsOrInherits(type, EventData):
                 source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'EventData.Body'");
                 return true;
-            case "Data" when AspNetCoreTypes.Is(type, ProcessEventArgs):
+            case "Data" when TypeIdentity.Is(type, ProcessEventArgs):
                 source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessEventArgs.Data'");
                 return true;
-            case "Body" or "MessageText" when AspNetCoreTypes.Is(type, QueueMessage) || AspNetCoreTypes.Is(type, PeekedMessage):
+            case "Body" or "MessageText" when TypeIdentity.Is(type, QueueMessage) || TypeIdentity.Is(type, PeekedMessage):
                 source = new TaintSource(TaintLabels.Message | TaintLabels.Full, property.Name == "Body" ? "'QueueMessage.Body'" : "'QueueMessage.MessageText'");
                 return true;
             default:
@@ -542,13 +540,13 @@ internal sealed class RequestSources
         source = default;
         switch (method.Name)
         {
-            case "ReadFromJsonAsync" when AspNetCoreTypes.Is(method.ContainingType, HttpRequestJsonExtensions):
+            case "ReadFromJsonAsync" when TypeIdentity.Is(method.ContainingType, HttpRequestJsonExtensions):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequest.ReadFromJsonAsync'");
                 return true;
-            case "ReadFormAsync" when HttpRequest is not null && AspNetCoreTypes.IsOrInherits(method.ContainingType, HttpRequest):
+            case "ReadFormAsync" when HttpRequest is not null && TypeIdentity.IsOrInherits(method.ContainingType, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequest.ReadFormAsync'");
                 return true;
-            case "GetRouteValue" when AspNetCoreTypes.Is(method.ContainingType, RoutingHttpContextExtensions):
+            case "GetRouteValue" when TypeIdentity.Is(method.ContainingType, RoutingHttpContextExtensions):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpContext.GetRouteValue'");
                 return true;
             default:

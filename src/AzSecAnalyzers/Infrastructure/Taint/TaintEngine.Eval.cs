@@ -1,4 +1,6 @@
 using System;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,7 +71,7 @@ internal sealed partial class TaintEngine
         var value = EvalCore(operation);
         _evalDepth--;
 
-        if ((value.Labels & (uint)(TaintLabels.Full | TaintLabels.AfterPrefix)) != 0 && IsScalar(operation.Type))
+        if ((value.Labels & (uint)(TaintLabels.Full | TaintLabels.AfterPrefix)) != 0 && ScalarTypes.IsScalar(operation.Type))
         {
             value = value.With((value.Labels & ~(uint)(TaintLabels.Full | TaintLabels.AfterPrefix | TaintLabels.PinnedPrefix)) | (uint)TaintLabels.Typed);
         }
@@ -320,7 +322,7 @@ internal sealed partial class TaintEngine
 
     private void Assign(IOperation target, Val value, IOperation? source)
     {
-        var value2 = (value.Labels & (uint)(TaintLabels.Full | TaintLabels.AfterPrefix)) != 0 && IsScalar(target.Type)
+        var value2 = (value.Labels & (uint)(TaintLabels.Full | TaintLabels.AfterPrefix)) != 0 && ScalarTypes.IsScalar(target.Type)
             ? value.With((value.Labels & ~(uint)(TaintLabels.Full | TaintLabels.AfterPrefix)) | (uint)TaintLabels.Typed)
             : value;
         var direct = DirectSlot(target);
@@ -560,51 +562,8 @@ internal sealed partial class TaintEngine
 
     // ---- Types ------------------------------------------------------------------------------
 
-    /// <summary>Numbers, bool, char, enums, Guid, DateTime(Offset), TimeSpan, DateOnly, TimeOnly and their nullables: values that cannot carry text.</summary>
-    internal static bool IsScalar(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_Char:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_DateTime:
-            case SpecialType.System_Enum:
-                return true;
-        }
-
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return true;
-        }
-
-        return type.TypeKind == TypeKind.Struct
-            && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Int128" or "UInt128" or "Half"
-            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
-    }
-
     private static TaintLabels ScalarShape(TaintLabels labels, ITypeSymbol type)
-        => IsScalar(type) && (labels & (TaintLabels.Full | TaintLabels.AfterPrefix)) != 0
+        => ScalarTypes.IsScalar(type) && (labels & (TaintLabels.Full | TaintLabels.AfterPrefix)) != 0
             ? (labels & ~(TaintLabels.Full | TaintLabels.AfterPrefix)) | TaintLabels.Typed
             : labels;
 

@@ -1,4 +1,5 @@
 using System;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,7 +51,7 @@ public sealed class ApiDocumentationExposedAnalyzer : AzSecAnalyzer
         var target = invocation.TargetMethod;
         foreach (var (type, name) in methods)
         {
-            if (target.Name != name || !AspNetCoreTypes.Is(target.ContainingType, type))
+            if (target.Name != name || !TypeIdentity.Is(target.ContainingType, type))
             {
                 continue;
             }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -68,12 +70,12 @@ public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             string api;
-            if (method.Name == "UseDeveloperExceptionPage" && AspNetCoreTypes.Is(method.ContainingType, _exceptionPage))
+            if (method.Name == "UseDeveloperExceptionPage" && TypeIdentity.Is(method.ContainingType, _exceptionPage))
             {
                 api = "UseDeveloperExceptionPage()";
             }
             else if (method.Name is "EnableDetailedErrors" or "EnableSensitiveDataLogging"
-                     && AspNetCoreTypes.IsOrInherits(method.ContainingType, _dbContextOptions)
+                     && TypeIdentity.IsOrInherits(method.ContainingType, _dbContextOptions)
                      && IsEnabled(invocation))
             {
                 api = method.Name + "()";
@@ -100,7 +102,7 @@ public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
 
             foreach (var (type, name) in _properties)
             {
-                if (property.Name == name && AspNetCoreTypes.IsOrInherits(property.ContainingType, type))
+                if (property.Name == name && TypeIdentity.IsOrInherits(property.ContainingType, type))
                 {
                     if (!_guard.IsGuarded(assignment))
                     {

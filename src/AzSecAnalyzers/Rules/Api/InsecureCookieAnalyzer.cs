@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -80,8 +81,8 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
             }
 
             var value = assignment.Value.WalkDownConversionsAndDelegates();
-            var isOptions = AspNetCoreTypes.IsOrInherits(property.ContainingType, _cookieOptions);
-            var isBuilder = AspNetCoreTypes.IsOrInherits(property.ContainingType, _cookieBuilder);
+            var isOptions = TypeIdentity.IsOrInherits(property.ContainingType, _cookieOptions);
+            var isBuilder = TypeIdentity.IsOrInherits(property.ContainingType, _cookieBuilder);
             if (!isOptions && !isBuilder)
             {
                 return;
@@ -133,7 +134,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
         private static bool IsFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };
 
         private static bool IsEnumField(IOperation value, INamedTypeSymbol? enumType, string name)
-            => value is IFieldReferenceOperation { Field: var field } && field.Name == name && AspNetCoreTypes.Is(field.ContainingType, enumType);
+            => value is IFieldReferenceOperation { Field: var field } && field.Name == name && TypeIdentity.Is(field.ContainingType, enumType);
 
         /// <summary>True when the cookie builder belongs to cookie authentication, the session or antiforgery (<c>options.Cookie.HttpOnly</c>, or <c>Cookie = { HttpOnly = … }</c>).</summary>
         private bool IsSensitiveCookie(IPropertyReferenceOperation target)
@@ -147,7 +148,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
 
             foreach (var sensitive in _sensitiveCookieOwners)
             {
-                if (AspNetCoreTypes.IsOrInherits(owner, sensitive))
+                if (TypeIdentity.IsOrInherits(owner, sensitive))
                 {
                     return true;
                 }
@@ -196,13 +197,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                 return true;
             }
 
-            IOperation top = sameSite;
-            while (top.Parent is not null)
-            {
-                top = top.Parent;
-            }
-
-            foreach (var operation in top.Descendants())
+            foreach (var operation in sameSite.Root().Descendants())
             {
                 if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Secure", Instance: ILocalReferenceOperation other } } secure
                     && SymbolEqualityComparer.Default.Equals(other.Local, local)

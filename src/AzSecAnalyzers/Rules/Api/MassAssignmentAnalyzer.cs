@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Threading;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -113,7 +115,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
 
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (AspNetCoreTypes.Is(attribute.AttributeClass, _bind))
+                if (TypeIdentity.Is(attribute.AttributeClass, _bind))
                 {
                     foreach (var argument in attribute.ConstructorArguments)
                     {
@@ -144,25 +146,25 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
             switch (method.Name)
             {
                 case "Add" or "AddAsync" or "AddRange" or "AddRangeAsync" or "Update" or "UpdateRange" or "Attach" or "AttachRange":
-                    if (_dbSet is not null && AspNetCoreTypes.IsOrInherits(type.OriginalDefinition, _dbSet))
+                    if (_dbSet is not null && TypeIdentity.IsOrInherits(type.OriginalDefinition, _dbSet))
                     {
                         api = "DbSet." + method.Name;
                     }
-                    else if (_dbContext is not null && AspNetCoreTypes.IsOrInherits(type, _dbContext))
+                    else if (_dbContext is not null && TypeIdentity.IsOrInherits(type, _dbContext))
                     {
                         api = "DbContext." + method.Name;
                         needsEntityCheck = !method.IsGenericMethod;
                     }
 
                     break;
-                case "SetValues" when _propertyValues is not null && AspNetCoreTypes.IsOrInherits(type, _propertyValues):
+                case "SetValues" when _propertyValues is not null && TypeIdentity.IsOrInherits(type, _propertyValues):
                     api = "PropertyValues.SetValues";
                     needsEntityCheck = true;
                     break;
-                case "CreateItemAsync" or "UpsertItemAsync" or "ReplaceItemAsync" when _container is not null && AspNetCoreTypes.IsOrInherits(type, _container):
+                case "CreateItemAsync" or "UpsertItemAsync" or "ReplaceItemAsync" when _container is not null && TypeIdentity.IsOrInherits(type, _container):
                     api = "Container." + method.Name;
                     break;
-                case "AddEntity" or "AddEntityAsync" or "UpsertEntity" or "UpsertEntityAsync" or "UpdateEntity" or "UpdateEntityAsync" when _tableClient is not null && AspNetCoreTypes.IsOrInherits(type, _tableClient):
+                case "AddEntity" or "AddEntityAsync" or "UpsertEntity" or "UpsertEntityAsync" or "UpdateEntity" or "UpdateEntityAsync" when _tableClient is not null && TypeIdentity.IsOrInherits(type, _tableClient):
                     api = "TableClient." + method.Name;
                     break;
             }
@@ -241,12 +243,12 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
                         Collect(ns, entities, depth + 1);
                         break;
                     case INamedTypeSymbol named:
-                        if (AspNetCoreTypes.IsOrInherits(named, _dbContext))
+                        if (TypeIdentity.IsOrInherits(named, _dbContext))
                         {
                             foreach (var contextMember in named.GetMembers())
                             {
                                 if (contextMember is IPropertySymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } propertyType }
-                                    && AspNetCoreTypes.Is(propertyType.OriginalDefinition, _dbSet))
+                                    && TypeIdentity.Is(propertyType.OriginalDefinition, _dbSet))
                                 {
                                     entities.Add(propertyType.TypeArguments[0]);
                                 }

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -161,9 +162,7 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
                     && SinkName(invocation) is { } api
                     && UsedParameter(invocation, ids) is { } parameter)
                 {
-                    var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-                        ? access.Name.GetLocation()
-                        : invocation.Syntax.GetLocation();
+                    var location = invocation.Syntax.MemberNameLocation();
                     first = (location, parameter.Name, api);
                 }
             }
@@ -194,15 +193,15 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
             }
 
             var type = operation.Type;
-            return AspNetCoreTypes.IsOrInherits(type, _model.Types.ClaimsPrincipal)
-                || AspNetCoreTypes.IsOrInherits(type, _model.Types.AuthorizationService);
+            return TypeIdentity.IsOrInherits(type, _model.Types.ClaimsPrincipal)
+                || TypeIdentity.IsOrInherits(type, _model.Types.AuthorizationService);
         }
 
         private string? SinkName(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             var containing = method.ContainingType;
-            if (AspNetCoreTypes.IsOrInherits(containing, _dbSet) && method.Name is "Find" or "FindAsync")
+            if (TypeIdentity.IsOrInherits(containing, _dbSet) && method.Name is "Find" or "FindAsync")
             {
                 return "'DbSet." + method.Name + "'";
             }
@@ -211,24 +210,24 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
             {
                 foreach (var queryable in _queryables)
                 {
-                    if (AspNetCoreTypes.Is(containing, queryable))
+                    if (TypeIdentity.Is(containing, queryable))
                     {
                         return "'" + method.Name + "'";
                     }
                 }
             }
 
-            if (CosmosMethods.Contains(method.Name) && AspNetCoreTypes.IsOrInherits(containing, _cosmosContainer))
+            if (CosmosMethods.Contains(method.Name) && TypeIdentity.IsOrInherits(containing, _cosmosContainer))
             {
                 return "'Container." + method.Name + "'";
             }
 
-            if (TableMethods.Contains(method.Name) && AspNetCoreTypes.IsOrInherits(containing, _tableClient))
+            if (TableMethods.Contains(method.Name) && TypeIdentity.IsOrInherits(containing, _tableClient))
             {
                 return "'TableClient." + method.Name + "'";
             }
 
-            if (method.Name == "GetBlobClient" && AspNetCoreTypes.IsOrInherits(containing, _blobContainer))
+            if (method.Name == "GetBlobClient" && TypeIdentity.IsOrInherits(containing, _blobContainer))
             {
                 return "'BlobContainerClient.GetBlobClient'";
             }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,14 +34,12 @@ public sealed class PermissiveCorsAnalyzer : AzSecAnalyzer
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder, DevelopmentGuard guard, Compilation compilation)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!AspNetCoreTypes.Is(invocation.TargetMethod.ContainingType, builder) || !AllowsAnyOrigin(invocation, compilation) || guard.IsGuarded(invocation))
+        if (!TypeIdentity.Is(invocation.TargetMethod.ContainingType, builder) || !AllowsAnyOrigin(invocation, compilation) || guard.IsGuarded(invocation))
         {
             return;
         }
 
-        var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-            ? access.Name.GetLocation()
-            : invocation.Syntax.GetLocation();
+        var location = invocation.Syntax.MemberNameLocation();
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.AZSEC407_PermissiveCors,
             location,
@@ -93,7 +91,7 @@ public sealed class PermissiveCorsAnalyzer : AzSecAnalyzer
         foreach (var operation in scope.Descendants())
         {
             if (operation is IInvocationOperation { TargetMethod.Name: "AllowCredentials" } call
-                && AspNetCoreTypes.Is(call.TargetMethod.ContainingType, builder))
+                && TypeIdentity.Is(call.TargetMethod.ContainingType, builder))
             {
                 return true;
             }

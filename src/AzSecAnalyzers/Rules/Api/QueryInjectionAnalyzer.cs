@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -185,17 +187,17 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
     private static QuerySink? MatchCreation(IObjectCreationOperation creation, Sinks sinks)
     {
         var type = creation.Type as INamedTypeSymbol;
-        if (Is(type, sinks.QueryDefinition))
+        if (TypeIdentity.Is(type, sinks.QueryDefinition))
         {
             return QuerySink.Create(StringArgument(creation.Arguments, "query"), SinkCosmos, "QueryDefinition(string)", "put @name placeholders in the text and pass the values with .WithParameter(\"@name\", value)");
         }
 
-        if (Inherits(type, sinks.SqlCommand) || Inherits(type, sinks.LegacySqlCommand))
+        if (TypeIdentity.IsOrInherits(type, sinks.SqlCommand) || TypeIdentity.IsOrInherits(type, sinks.LegacySqlCommand))
         {
             return QuerySink.Create(StringArgument(creation.Arguments, "cmdText"), SinkSqlCommand, "SqlCommand(string)", SqlCommandFix);
         }
 
-        return Is(type, sinks.CommandDefinition)
+        return TypeIdentity.Is(type, sinks.CommandDefinition)
             ? QuerySink.Create(StringArgument(creation.Arguments, "commandText"), SinkDapper, "CommandDefinition(string)", DapperFix)
             : null;
     }
@@ -205,23 +207,23 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         var method = invocation.TargetMethod;
         var owner = method.ContainingType;
         var name = method.Name;
-        if (Is(owner, sinks.Container) && name is "GetItemQueryIterator" or "GetItemQueryStreamIterator")
+        if (TypeIdentity.Is(owner, sinks.Container) && name is "GetItemQueryIterator" or "GetItemQueryStreamIterator")
         {
             return QuerySink.Create(StringArgument(invocation.Arguments, "queryText"), SinkCosmosIterator, $"Container.{name}(string)", "pass a QueryDefinition with @name placeholders and .WithParameter(\"@name\", value)");
         }
 
-        if ((Is(owner, sinks.TableClient) || Is(owner, sinks.TableServiceClient)) && name is "Query" or "QueryAsync")
+        if ((TypeIdentity.Is(owner, sinks.TableClient) || TypeIdentity.Is(owner, sinks.TableServiceClient)) && name is "Query" or "QueryAsync")
         {
             return QuerySink.Create(StringArgument(invocation.Arguments, "filter"), SinkTables, $"{owner.Name}.{name}(string filter)", $"build the filter with {owner.Name}.CreateQueryFilter($\"…\"), which quotes and escapes each value");
         }
 
-        if ((Is(owner, sinks.RelationalQueryable) && name == "FromSqlRaw")
-            || (Is(owner, sinks.RelationalDatabaseFacade) && name is "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw"))
+        if ((TypeIdentity.Is(owner, sinks.RelationalQueryable) && name == "FromSqlRaw")
+            || (TypeIdentity.Is(owner, sinks.RelationalDatabaseFacade) && name is "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw"))
         {
             return QuerySink.Create(StringArgument(invocation.Arguments, "sql"), SinkEntityFramework, name, $"use {name.Replace("Raw", string.Empty)}($\"…\"), which sends each interpolated value as a parameter");
         }
 
-        return Is(owner, sinks.SqlMapper) && (name.StartsWith("Query", System.StringComparison.Ordinal) || name.StartsWith("Execute", System.StringComparison.Ordinal))
+        return TypeIdentity.Is(owner, sinks.SqlMapper) && (name.StartsWith("Query", System.StringComparison.Ordinal) || name.StartsWith("Execute", System.StringComparison.Ordinal))
             ? QuerySink.Create(StringArgument(invocation.Arguments, "sql"), SinkDapper, $"Dapper {name}", DapperFix)
             : null;
     }
@@ -233,15 +235,15 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             return null;
         }
 
-        if (property.Name == "Filter" && Is(property.ContainingType, sinks.SearchOptions))
+        if (property.Name == "Filter" && TypeIdentity.Is(property.ContainingType, sinks.SearchOptions))
         {
             return QuerySink.Create(assignment.Value, SinkSearch, "SearchOptions.Filter", "build the filter with SearchFilter.Create($\"…\"), which quotes and escapes each value");
         }
 
         var instanceType = target.Instance?.Type as INamedTypeSymbol;
         return property.Name == "CommandText"
-               && (Inherits(property.ContainingType, sinks.SqlCommand) || Inherits(property.ContainingType, sinks.LegacySqlCommand)
-                   || Inherits(instanceType, sinks.SqlCommand) || Inherits(instanceType, sinks.LegacySqlCommand))
+               && (TypeIdentity.IsOrInherits(property.ContainingType, sinks.SqlCommand) || TypeIdentity.IsOrInherits(property.ContainingType, sinks.LegacySqlCommand)
+                   || TypeIdentity.IsOrInherits(instanceType, sinks.SqlCommand) || TypeIdentity.IsOrInherits(instanceType, sinks.LegacySqlCommand))
             ? QuerySink.Create(assignment.Value, SinkSqlCommand, "SqlCommand.CommandText", SqlCommandFix)
             : null;
     }
@@ -290,22 +292,6 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         }
 
         return null;
-    }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-        => expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-    private static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var current = type; current is not null && expected is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal sealed class Sinks

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -118,11 +119,11 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
                     FindCreationSink(creation, sinks);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                    if (property.Property.Name == "RequestUri" && AspNetCoreTypes.IsOrInherits(property.Property.ContainingType, _httpRequestMessage))
+                    if (property.Property.Name == "RequestUri" && TypeIdentity.IsOrInherits(property.Property.ContainingType, _httpRequestMessage))
                     {
                         sinks.Add(assignment.Value, assignment, "'HttpRequestMessage.RequestUri'");
                     }
-                    else if (property.Property.Name == "BaseAddress" && AspNetCoreTypes.IsOrInherits(property.Property.ContainingType, _httpClient))
+                    else if (property.Property.Name == "BaseAddress" && TypeIdentity.IsOrInherits(property.Property.ContainingType, _httpClient))
                     {
                         sinks.Add(assignment.Value, assignment, "'HttpClient.BaseAddress'");
                     }
@@ -136,11 +137,11 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
             string? api = null;
-            if (AspNetCoreTypes.IsOrInherits(type, _httpClient) || AspNetCoreTypes.Is(type, _jsonExtensions))
+            if (TypeIdentity.IsOrInherits(type, _httpClient) || TypeIdentity.Is(type, _jsonExtensions))
             {
                 api = "HttpClient." + method.Name;
             }
-            else if (method.Name is "Create" or "CreateHttp" or "CreateDefault" && AspNetCoreTypes.IsOrInherits(type, _webRequest))
+            else if (method.Name is "Create" or "CreateHttp" or "CreateDefault" && TypeIdentity.IsOrInherits(type, _webRequest))
             {
                 api = "WebRequest." + method.Name;
             }
@@ -168,7 +169,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             }
 
             var type = creation.Type as INamedTypeSymbol;
-            if (AspNetCoreTypes.Is(type, _httpRequestMessage))
+            if (TypeIdentity.Is(type, _httpRequestMessage))
             {
                 foreach (var argument in creation.Arguments)
                 {
@@ -185,7 +186,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             // An Azure SDK client built from a Uri: BlobClient(Uri), QueueClient(Uri), SecretClient(Uri, …), …
             if (type is { Name: var name } && name.EndsWith("Client", StringComparison.Ordinal)
                 && IsAzureNamespace(type.ContainingNamespace)
-                && AspNetCoreTypes.Is(constructor.Parameters[0].Type, Uri))
+                && TypeIdentity.Is(constructor.Parameters[0].Type, Uri))
             {
                 foreach (var argument in creation.Arguments)
                 {
@@ -198,7 +199,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             }
         }
 
-        private bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || AspNetCoreTypes.Is(type, Uri);
+        private bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || TypeIdentity.Is(type, Uri);
 
         private static bool IsAzureNamespace(INamespaceSymbol? ns)
         {

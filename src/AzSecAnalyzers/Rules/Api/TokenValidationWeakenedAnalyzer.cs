@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,7 +45,7 @@ public sealed class TokenValidationWeakenedAnalyzer : AzSecAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target
-            || !AspNetCoreTypes.IsOrInherits(property.ContainingType, parameters))
+            || !TypeIdentity.IsOrInherits(property.ContainingType, parameters))
         {
             return;
         }

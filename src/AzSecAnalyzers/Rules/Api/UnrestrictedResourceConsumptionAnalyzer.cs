@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -159,11 +161,11 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             }
 
             var type = creation.Type;
-            if (AspNetCoreTypes.Is(type, _disableRequestSizeLimit))
+            if (TypeIdentity.Is(type, _disableRequestSizeLimit))
             {
                 Report(context, attribute.Syntax, "[DisableRequestSizeLimit] removes the request body size limit", "remove it, or set the size the endpoint needs with [RequestSizeLimit(bytes)]");
             }
-            else if (AspNetCoreTypes.Is(type, _requestSizeLimit) && creation.Arguments.Length == 1 && IsUnboundedConstant(creation.Arguments[0].Value, out var text))
+            else if (TypeIdentity.Is(type, _requestSizeLimit) && creation.Arguments.Length == 1 && IsUnboundedConstant(creation.Arguments[0].Value, out var text))
             {
                 Report(context, creation.Arguments[0].Value.Syntax, $"[RequestSizeLimit({text})] sets no real request body size limit", "set the size the endpoint needs");
             }
@@ -184,11 +186,11 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
                     continue;
                 }
 
-                if (AspNetCoreTypes.Is(attribute.AttributeClass, _disableRequestSizeLimit))
+                if (TypeIdentity.Is(attribute.AttributeClass, _disableRequestSizeLimit))
                 {
                     Report(context, reference.GetSyntax(context.CancellationToken), "[DisableRequestSizeLimit] removes the request body size limit", "remove it, or set the size the endpoint needs with [RequestSizeLimit(bytes)]");
                 }
-                else if (AspNetCoreTypes.Is(attribute.AttributeClass, _requestSizeLimit)
+                else if (TypeIdentity.Is(attribute.AttributeClass, _requestSizeLimit)
                          && attribute.ConstructorArguments.Length == 1
                          && attribute.ConstructorArguments[0].Value is long limit
                          && limit is int.MaxValue or long.MaxValue
@@ -210,8 +212,8 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             var containing = property.ContainingType;
             if (property.Name == "MaxRequestBodySize")
             {
-                if (!(AspNetCoreTypes.Is(containing, _kestrelLimits) || AspNetCoreTypes.Is(containing, _iisOptions) || AspNetCoreTypes.Is(containing, _httpSysOptions)
-                      || AspNetCoreTypes.IsOrInherits(containing, _bodySizeFeature) || ImplementsBodySizeFeature(containing)))
+                if (!(TypeIdentity.Is(containing, _kestrelLimits) || TypeIdentity.Is(containing, _iisOptions) || TypeIdentity.Is(containing, _httpSysOptions)
+                      || TypeIdentity.IsOrInherits(containing, _bodySizeFeature)))
                 {
                     return;
                 }
@@ -229,7 +231,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            if (!(AspNetCoreTypes.Is(containing, _formOptions) || AspNetCoreTypes.Is(containing, _requestFormLimits))
+            if (!(TypeIdentity.Is(containing, _formOptions) || TypeIdentity.Is(containing, _requestFormLimits))
                 || property.Name is not ("MultipartBodyLengthLimit" or "ValueLengthLimit" or "MultipartHeadersLengthLimit" or "ValueCountLimit" or "KeyLengthLimit" or "BufferBodyLengthLimit" or "MultipartHeadersCountLimit"))
             {
                 return;
@@ -237,27 +239,9 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
             if (IsUnboundedConstant(value.WalkDownConversionsAndDelegates(), out var limit))
             {
-                var name = AspNetCoreTypes.Is(containing, _requestFormLimits) ? "RequestFormLimits" : containing.Name;
+                var name = TypeIdentity.Is(containing, _requestFormLimits) ? "RequestFormLimits" : containing.Name;
                 Report(context, value.Syntax, $"'{name}.{property.Name} = {limit}' removes the form limit", "keep a finite limit the endpoint needs");
             }
-        }
-
-        private bool ImplementsBodySizeFeature(INamedTypeSymbol type)
-        {
-            if (_bodySizeFeature is null)
-            {
-                return false;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, _bodySizeFeature))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static void Report(OperationAnalysisContext context, SyntaxNode node, string what, string fix)
@@ -349,7 +333,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
         /// <summary><c>Regex.Escape</c> makes a pattern literal.</summary>
         public bool Sanitizer(IOperation operation)
-            => operation is IInvocationOperation { TargetMethod: { Name: "Escape", IsStatic: true } method } && AspNetCoreTypes.Is(method.ContainingType, _regex);
+            => operation is IInvocationOperation { TargetMethod: { Name: "Escape", IsStatic: true } method } && TypeIdentity.Is(method.ContainingType, _regex);
 
         /// <summary>
         /// An upper-bound comparison of an integer local, parameter or field (<c>pageSize &gt; 100</c>, <c>100 &lt; pageSize</c>,
@@ -402,12 +386,12 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
                 case IInvocationOperation invocation:
                     FindInvocationSinks(invocation, sinks);
                     break;
-                case IObjectCreationOperation creation when _regex is not null && AspNetCoreTypes.Is(creation.Type, _regex):
+                case IObjectCreationOperation creation when _regex is not null && TypeIdentity.Is(creation.Type, _regex):
                     FindRegexCreationSink(creation, sinks);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment:
-                    if ((property.Name == "MaxItemCount" && AspNetCoreTypes.IsOrInherits(property.ContainingType, _queryRequestOptions))
-                        || (property.Name == "Size" && AspNetCoreTypes.IsOrInherits(property.ContainingType, _searchOptions)))
+                    if ((property.Name == "MaxItemCount" && TypeIdentity.IsOrInherits(property.ContainingType, _queryRequestOptions))
+                        || (property.Name == "Size" && TypeIdentity.IsOrInherits(property.ContainingType, _searchOptions)))
                     {
                         AddPageSink(sinks, assignment.Value, assignment, "'" + property.ContainingType.Name + "." + property.Name + "'");
                     }
@@ -420,7 +404,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
-            if (_regex is not null && AspNetCoreTypes.IsOrInherits(type, _regex))
+            if (_regex is not null && TypeIdentity.IsOrInherits(type, _regex))
             {
                 FindRegexCallSinks(invocation, method, sinks);
                 return;
@@ -430,15 +414,15 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             string? api = null;
             switch (method.Name)
             {
-                case "Take" when AspNetCoreTypes.Is(type, _enumerable) || AspNetCoreTypes.Is(type, _queryable):
+                case "Take" when TypeIdentity.Is(type, _enumerable) || TypeIdentity.Is(type, _queryable):
                     parameterName = "count";
                     api = type.Name + ".Take";
                     break;
-                case "AsPages" when AspNetCoreTypes.Is(type.OriginalDefinition, _pageable) || AspNetCoreTypes.Is(type.OriginalDefinition, _asyncPageable):
+                case "AsPages" when TypeIdentity.Is(type.OriginalDefinition, _pageable) || TypeIdentity.Is(type.OriginalDefinition, _asyncPageable):
                     parameterName = "pageSizeHint";
                     api = type.Name + ".AsPages";
                     break;
-                case "Query" or "QueryAsync" when AspNetCoreTypes.Is(type, _tableClient):
+                case "Query" or "QueryAsync" when TypeIdentity.Is(type, _tableClient):
                     parameterName = "maxPerPage";
                     api = "TableClient." + method.Name;
                     break;
@@ -574,7 +558,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
         {
             foreach (var attribute in method.GetAttributes())
             {
-                if (!AspNetCoreTypes.Is(attribute.AttributeClass, _generatedRegex) || attribute.AttributeConstructor is not { } constructor)
+                if (!TypeIdentity.Is(attribute.AttributeClass, _generatedRegex) || attribute.AttributeConstructor is not { } constructor)
                 {
                     continue;
                 }
@@ -659,7 +643,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (AspNetCoreTypes.Is(attribute.AttributeClass, _range) && attribute.ConstructorArguments.Length == 2)
+                if (TypeIdentity.Is(attribute.AttributeClass, _range) && attribute.ConstructorArguments.Length == 2)
                 {
                     return attribute.ConstructorArguments[1].Value switch
                     {

@@ -1,4 +1,7 @@
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -68,13 +71,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
     private static bool IsSerializeArgument(IOperation value)
     {
-        var current = value;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+        return value.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
                && invocation.TargetMethod.Name.StartsWith("Serialize", System.StringComparison.Ordinal);
     }
 
@@ -125,9 +122,10 @@ public sealed partial class UnsafeDeserializationAnalyzer
         var value = serializer.WalkDownConversionsAndDelegates();
         if (value is ILocalReferenceOperation local)
         {
-            foreach (var assigned in LocalValues.Of(local.Local, aliases.Root))
+            // Policy: any value the local is given (initializer or assignment) that is such a call.
+            foreach (var write in SymbolWrites.Of(local.Local, aliases.Root))
             {
-                if (IsCreateFrom(assigned.WalkDownConversionsAndDelegates(), aliases, newtonsoft))
+                if (write.Value is { } assigned && IsCreateFrom(assigned.WalkDownConversionsAndDelegates(), aliases, newtonsoft))
                 {
                     return true;
                 }
@@ -275,9 +273,9 @@ public sealed partial class UnsafeDeserializationAnalyzer
                     types.Get(WellKnownTypeNames.JsonContainerAttribute));
         }
 
-        public bool IsSerializer(INamedTypeSymbol? type) => Inherits(type, Serializer);
+        public bool IsSerializer(INamedTypeSymbol? type) => TypeIdentity.IsOrInherits(type, Serializer);
 
-        public bool IsSettingsOrSerializer(INamedTypeSymbol? type) => Inherits(type, Settings) || Inherits(type, Serializer);
+        public bool IsSettingsOrSerializer(INamedTypeSymbol? type) => TypeIdentity.IsOrInherits(type, Settings) || TypeIdentity.IsOrInherits(type, Serializer);
     }
 
     /// <summary>
@@ -312,16 +310,17 @@ public sealed partial class UnsafeDeserializationAnalyzer
             if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
             {
                 var creation = FindCreation(instance);
-                return new SameObject(root, creation, creation is null ? null : LocalValues.StoredInto(creation), null);
+                return new SameObject(root, creation, creation is null ? null : creation.StoredInto(), null);
             }
 
-            var symbol = LocalValues.ReferencedSymbol(instance);
+            var symbol = instance.ReferencedSymbol();
             IObjectCreationOperation? created = null;
             if (symbol is ILocalSymbol local)
             {
-                foreach (var assigned in LocalValues.Of(local, root))
+                // Policy: the first object creation the local is given (initializer or assignment).
+                foreach (var write in SymbolWrites.Of(local, root))
                 {
-                    created ??= assigned.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
+                    created ??= write.Value?.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
                 }
             }
 
@@ -344,7 +343,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
             if (_symbol is not null)
             {
-                return SymbolEqualityComparer.Default.Equals(LocalValues.ReferencedSymbol(value), _symbol);
+                return SymbolEqualityComparer.Default.Equals(value.ReferencedSymbol(), _symbol);
             }
 
             return _instanceSyntax is not null && instance.Syntax.IsEquivalentTo(_instanceSyntax, topLevel: false);

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -129,7 +132,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
         var model = context.SemanticModel;
         if (model.GetTypeInfo(attribute, context.CancellationToken).Type is not INamedTypeSymbol attributeType
-            || !(Inherits(attributeType, newtonsoft.PropertyAttribute) || Inherits(attributeType, newtonsoft.ContainerAttribute))
+            || !(TypeIdentity.IsOrInherits(attributeType, newtonsoft.PropertyAttribute) || TypeIdentity.IsOrInherits(attributeType, newtonsoft.ContainerAttribute))
             || model.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: int value }
             || value == 0)
         {
@@ -192,9 +195,9 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
         }
 
         if (resolver != default
-            && Inherits(type, resolver.Serializer)
+            && TypeIdentity.IsOrInherits(type, resolver.Serializer)
             && creation.Arguments.Length > 0
-            && Inherits(creation.Arguments[0].Value.WalkDownConversionsAndDelegates().Type as INamedTypeSymbol, resolver.Resolver))
+            && TypeIdentity.IsOrInherits(creation.Arguments[0].Value.WalkDownConversionsAndDelegates().Type as INamedTypeSymbol, resolver.Resolver))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC411_UnsafeDeserialization,
@@ -216,9 +219,10 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
         if (value.WalkDownConversionsAndDelegates() is ILocalReferenceOperation local)
         {
-            foreach (var assigned in LocalValues.Of(local.Local, value.Root()))
+            // Policy: any value the local is given (initializer or assignment), in any order.
+            foreach (var write in SymbolWrites.Of(local.Local, value.Root()))
             {
-                if (assigned.ConstantValue is { HasValue: true, Value: int assignedConstant } && assignedConstant != 0)
+                if (write.Value?.ConstantValue is { HasValue: true, Value: int assignedConstant } && assignedConstant != 0)
                 {
                     return HandlingName(newtonsoft, assignedConstant);
                 }
@@ -244,18 +248,14 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
     // new BinaryFormatter().Deserialize(s), or var f = new BinaryFormatter(); … f.Deserialize(s): the call is reported instead.
     private static bool IsDeserializedFromInSameBody(IObjectCreationOperation creation)
     {
-        IOperation current = creation;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
+        var current = creation.WalkUpConversions();
 
         if (current.Parent is IInvocationOperation parent && parent.Instance == current)
         {
             return DeserializeMethods.Contains(parent.TargetMethod.Name);
         }
 
-        if (LocalValues.StoredInto(creation) is not ILocalSymbol local)
+        if (creation.StoredInto() is not ILocalSymbol local)
         {
             return false;
         }
@@ -278,7 +278,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
     {
         foreach (var formatter in formatters)
         {
-            if (Inherits(type, formatter))
+            if (TypeIdentity.IsOrInherits(type, formatter))
             {
                 return formatter;
             }
@@ -296,17 +296,4 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 
     private static string TrimAttribute(string name)
         => name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-
-    private static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var current = type; current is not null && expected is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -203,7 +204,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             else if (type.SpecialType == SpecialType.System_String)
             {
                 if (accountScope
-                    && LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: string permissions }
+                    && SymbolWrites.FollowOnlyInitializers(value).ConstantValue is { HasValue: true, Value: string permissions }
                     && permissions.IndexOf('w') >= 0
                     && permissions.IndexOf('d') >= 0)
                 {
@@ -212,7 +213,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             }
             else if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } permissionsType && IsPermissionsEnum(permissionsType))
             {
-                problem = PermissionProblem(LocalValue.Resolve(value), permissionsType, accountScope);
+                problem = PermissionProblem(SymbolWrites.FollowOnlyInitializers(value), permissionsType, accountScope);
             }
 
             if (problem is not null)
@@ -317,11 +318,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         /// </summary>
         private bool ReachesSasWithoutExpiry(IObjectCreationOperation creation)
         {
-            IOperation use = creation;
-            while (use.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                use = use.Parent;
-            }
+            var use = creation.WalkUpConversions();
 
             switch (use.Parent)
             {
@@ -338,20 +335,9 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 
         private bool LocalNeverGetsExpiry(ILocalSymbol local, IOperation declarator)
         {
-            var top = declarator;
-            while (top.Parent is not null)
-            {
-                top = top.Parent;
-            }
-
             var signed = false;
-            foreach (var operation in top.Descendants())
+            foreach (var reference in SymbolWrites.ReferencesTo(local, declarator.Root()))
             {
-                if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    continue;
-                }
-
                 switch (reference.Parent)
                 {
                     case IPropertyReferenceOperation { Property.Name: "ExpiresOn" or "Identifier" } property when property.Parent is IAssignmentOperation assignment && assignment.Target == property:

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -66,7 +67,7 @@ public sealed class PublicBlobAccessAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var value = LocalValue.Resolve(argument.Value);
+        var value = SymbolWrites.FollowOnlyInitializers(argument.Value);
         if (!IsWrittenOut(value, publicAccessType)
             || value.ConstantValue is not { HasValue: true, Value: { } access }
             || MemberNamed(publicAccessType, access) is not { } member

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -117,7 +119,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             }
             else if (parameter.Type.SpecialType == SpecialType.System_Int32
                      && _rsa is not null
-                     && InheritsFrom(method.ContainingType, _rsa)
+                     && TypeIdentity.IsOrInherits(method.ContainingType, _rsa)
                      && (method.MethodKind == MethodKind.Constructor || (method.Name == "Create" && method.IsStatic)))
             {
                 if (SmallKeySize(argument.Value) is { } bits)
@@ -146,16 +148,16 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
             switch (property.Name)
             {
-                case "KeySize" when (_createRsaKeyOptions is not null && InheritsFrom(property.ContainingType, _createRsaKeyOptions))
-                                    || (_rsa is not null && (InheritsFrom(target.Instance?.Type, _rsa) || InheritsFrom(property.ContainingType, _rsa))):
+                case "KeySize" when (_createRsaKeyOptions is not null && TypeIdentity.IsOrInherits(property.ContainingType, _createRsaKeyOptions))
+                                    || (_rsa is not null && (TypeIdentity.IsOrInherits(target.Instance?.Type, _rsa) || TypeIdentity.IsOrInherits(property.ContainingType, _rsa))):
                     if (SmallKeySize(assignment.Value) is { } bits)
                     {
                         ReportKeySize(context, assignment.Value, PropertyName(target), bits);
                     }
 
                     break;
-                case "Mode" when _symmetric is not null && _cipherMode is not null && InheritsFrom(property.ContainingType, _symmetric):
-                    if (IsMember(LocalValue.Resolve(assignment.Value), _cipherMode, "ECB"))
+                case "Mode" when _symmetric is not null && _cipherMode is not null && TypeIdentity.IsOrInherits(property.ContainingType, _symmetric):
+                    if (IsMember(SymbolWrites.FollowOnlyInitializers(assignment.Value), _cipherMode, "ECB"))
                     {
                         Report(context, assignment.Value.Syntax.GetLocation(), null, PropertyName(target), EcbProblem, EcbFix);
                     }
@@ -170,7 +172,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             var method = invocation.TargetMethod;
             switch (method.Name)
             {
-                case "EncryptEcb" or "DecryptEcb" or "TryEncryptEcb" or "TryDecryptEcb" when InheritsFrom(method.ContainingType, _symmetric):
+                case "EncryptEcb" or "DecryptEcb" or "TryEncryptEcb" or "TryDecryptEcb" when TypeIdentity.IsOrInherits(method.ContainingType, _symmetric):
                     Report(
                         context,
                         invocation.Syntax.MemberNameLocation(),
@@ -184,7 +186,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
                     if (cipher is null
                         && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symmetric)
                         && invocation.Arguments.Length == 1
-                        && LocalValue.Resolve(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string algorithm })
+                        && SymbolWrites.FollowOnlyInitializers(invocation.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string algorithm })
                     {
                         cipher = WeakCipherNamed(algorithm);
                     }
@@ -209,7 +211,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
         private void CheckVersion(OperationAnalysisContext context, IOperation value, IMethodSymbol method, IParameterSymbol parameter)
         {
-            if (IsMember(LocalValue.Resolve(value), _clientSideVersion, "V1_0"))
+            if (IsMember(SymbolWrites.FollowOnlyInitializers(value), _clientSideVersion, "V1_0"))
             {
                 Report(context, value.Syntax.GetLocation(), Version2Properties, ArgumentName(method, parameter), ClientSideProblem, ClientSideFix);
             }
@@ -217,15 +219,15 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 
         /// <summary>The key size when it is a constant under 2048 bits; otherwise null.</summary>
         private static int? SmallKeySize(IOperation value)
-            => LocalValue.Resolve(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
+            => SymbolWrites.FollowOnlyInitializers(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
 
         private static void ReportKeySize(OperationAnalysisContext context, IOperation value, string name, int bits)
             => Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);
 
         private string? WeakCipherOf(INamedTypeSymbol? type)
-            => InheritsFrom(type, _des) ? "DES"
-             : InheritsFrom(type, _tripleDes) ? "Triple DES"
-             : InheritsFrom(type, _rc2) ? "RC2"
+            => TypeIdentity.IsOrInherits(type, _des) ? "DES"
+             : TypeIdentity.IsOrInherits(type, _tripleDes) ? "Triple DES"
+             : TypeIdentity.IsOrInherits(type, _rc2) ? "RC2"
              : null;
 
         /// <summary>The names <c>CryptoConfig</c> maps to DES, Triple DES and RC2.</summary>
@@ -267,24 +269,6 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             foreach (var candidate in enumType.GetMembers(member))
             {
                 if (candidate is IFieldSymbol { HasConstantValue: true } enumMember && Equals(enumMember.ConstantValue, constant))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,7 +46,7 @@ public sealed class ResourceOwnerPasswordCredentialsAnalyzer : AzSecAnalyzer
                     var method = invocation.TargetMethod;
                     if (method.Name == MsalMethod && method.ContainingNamespace?.ToDisplayString() == MsalNamespace)
                     {
-                        var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } ? member.Name.GetLocation() : invocation.Syntax.GetLocation();
+                        var location = invocation.Syntax.MemberNameLocation();
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC203_ResourceOwnerPasswordCredentials, location, $"'{MsalMethod}'"));
                     }
                 },

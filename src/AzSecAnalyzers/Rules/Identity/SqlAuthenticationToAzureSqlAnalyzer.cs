@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -138,7 +139,7 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
                 var inInitializer = assignment.Parent is IObjectOrCollectionInitializerOperation;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AZSEC202_SqlAuthenticationToAzureSql,
-                    (target.Syntax is MemberAccessExpressionSyntax member ? member.Name : target.Syntax).GetLocation(),
+                    target.Syntax.MemberNameLocation(),
                     inInitializer ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixInitializer) : null,
                     $"'{owner.Name}.Password'"));
             }

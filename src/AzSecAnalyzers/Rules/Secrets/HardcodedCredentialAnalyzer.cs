@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -124,11 +125,7 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
     /// <summary>True when the operation is a piece of a larger concatenation or interpolation, which is judged as a whole.</summary>
     private static bool IsPartOfComposite(IOperation operation)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
+        var parent = operation.WalkUpConversions().Parent;
 
         return parent is IInterpolatedStringTextOperation or IInterpolationOperation || (parent is not null && IsStringComposite(parent));
     }

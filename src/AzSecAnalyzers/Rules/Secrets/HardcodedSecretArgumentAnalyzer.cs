@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -216,13 +217,7 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
 
         private bool TryFindSecret(IOperation value, out LiteralOrigin origin)
         {
-            var unwrapped = value;
-            while (unwrapped is IConversionOperation conversion)
-            {
-                unwrapped = conversion.Operand;
-            }
-
-            switch (unwrapped)
+            switch (value.WalkDownConversions())
             {
                 // SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")) / (Convert.FromBase64String("…"))
                 case IInvocationOperation invocation when IsBytesOfString(invocation.TargetMethod) && invocation.Arguments.Length >= 1:

@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.LanguageModels;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Secrets;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -201,15 +203,15 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             var member = property.Property;
             switch (member.Name)
             {
-                case "Value" when AspNetCoreTypes.Is(member.ContainingType, _keyVaultSecret):
+                case "Value" when TypeIdentity.Is(member.ContainingType, _keyVaultSecret):
                     source = new TaintSource(TaintLabels.Secret | TaintLabels.Full, "The secret read from Key Vault (" + KeyVaultCall(property.Instance) + ")");
                     return true;
                 case "Value" when _configuration is not null && _configuration.TryGetSectionValue(property, out var sectionKey):
                     return TryGetConfigurationKey(property.Syntax.SyntaxTree, sectionKey, out source);
-                case "Token" when AspNetCoreTypes.Is(member.ContainingType, _accessToken):
+                case "Token" when TypeIdentity.Is(member.ContainingType, _accessToken):
                     source = new TaintSource(TaintLabels.Secret | TaintLabels.Full, "The access token (" + TokenCall(property.Instance) + ")");
                     return true;
-                case "AccessToken" or "IdToken" when AspNetCoreTypes.Is(member.ContainingType, _msalResult):
+                case "AccessToken" or "IdToken" when TypeIdentity.Is(member.ContainingType, _msalResult):
                     source = new TaintSource(TaintLabels.Secret | TaintLabels.Full, "The token from MSAL ('AuthenticationResult." + member.Name + "')");
                     return true;
                 case var _ when member.IsIndexer && _configuration is not null && _configuration.TryGetRead(property, out var key, out _):
@@ -272,7 +274,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             {
                 switch (current)
                 {
-                    case IInvocationOperation invocation when AspNetCoreTypes.IsOrInherits(invocation.TargetMethod.ContainingType, _secretClient):
+                    case IInvocationOperation invocation when TypeIdentity.IsOrInherits(invocation.TargetMethod.ContainingType, _secretClient):
                         return "'" + invocation.TargetMethod.Name + "'";
                     case IPropertyReferenceOperation { Property.Name: "Value" } response:
                         current = response.Instance;
@@ -298,7 +300,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             {
                 switch (current)
                 {
-                    case IInvocationOperation invocation when AspNetCoreTypes.IsOrInherits(invocation.TargetMethod.ContainingType, _tokenCredential):
+                    case IInvocationOperation invocation when TypeIdentity.IsOrInherits(invocation.TargetMethod.ContainingType, _tokenCredential):
                         return "'" + invocation.TargetMethod.Name + "'";
                     case IAwaitOperation awaited:
                         current = awaited.Operation;
@@ -347,7 +349,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
 
             var type = method.ContainingType;
-            return AspNetCoreTypes.IsOrInherits(type, _hashAlgorithm)
+            return TypeIdentity.IsOrInherits(type, _hashAlgorithm)
                 || type?.ContainingNamespace is { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
         }
 
@@ -412,45 +414,45 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            if (AspNetCoreTypes.Is(type, _loggerExtensions))
+            if (TypeIdentity.Is(type, _loggerExtensions))
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Log, "'" + method.Name + "'"), static name => name is "message" or "args" or "messageFormat");
             }
-            else if (AspNetCoreTypes.Is(type, _logger) && method.Name is "Log" or "BeginScope")
+            else if (TypeIdentity.Is(type, _logger) && method.Name is "Log" or "BeginScope")
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Log, "'ILogger." + method.Name + "'"), static name => name == "state");
             }
-            else if (AspNetCoreTypes.Is(type, _console) && method.Name is "Write" or "WriteLine")
+            else if (TypeIdentity.Is(type, _console) && method.Name is "Write" or "WriteLine")
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Console, "'Console." + method.Name + "'"), static _ => true);
             }
-            else if (AspNetCoreTypes.Is(type, _debug) && method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "Fail" or "Assert")
+            else if (TypeIdentity.Is(type, _debug) && method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "Fail" or "Assert")
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Debug, "'Debug." + method.Name + "'"), static name => name is not "category" and not "condition");
             }
-            else if (AspNetCoreTypes.Is(type, _trace) && method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "TraceInformation" or "TraceWarning" or "TraceError" or "Fail" or "Assert")
+            else if (TypeIdentity.Is(type, _trace) && method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "TraceInformation" or "TraceWarning" or "TraceError" or "Fail" or "Assert")
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Trace, "'Trace." + method.Name + "'"), static name => name is not "category" and not "condition");
             }
-            else if ((AspNetCoreTypes.Is(type, _responseWriting) && method.Name == "WriteAsync") || (AspNetCoreTypes.Is(type, _responseJson) && method.Name == "WriteAsJsonAsync"))
+            else if ((TypeIdentity.Is(type, _responseWriting) && method.Name == "WriteAsync") || (TypeIdentity.Is(type, _responseJson) && method.Name == "WriteAsJsonAsync"))
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Response, "'HttpResponse." + method.Name + "'"), static name => name is "text" or "value");
             }
-            else if (AspNetCoreTypes.Is(type, _results) || AspNetCoreTypes.Is(type, _typedResults))
+            else if (TypeIdentity.Is(type, _results) || TypeIdentity.Is(type, _typedResults))
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Response, "'" + type.Name + "." + method.Name + "'"), IsResponseBodyParameter);
             }
-            else if (_controllerBase is not null && !method.IsStatic && AspNetCoreTypes.IsOrInherits(type, _controllerBase) && method.ContainingAssembly.Equals(_controllerBase.ContainingAssembly, SymbolEqualityComparer.Default))
+            else if (_controllerBase is not null && !method.IsStatic && TypeIdentity.IsOrInherits(type, _controllerBase) && method.ContainingAssembly.Equals(_controllerBase.ContainingAssembly, SymbolEqualityComparer.Default))
             {
                 AddArguments(invocation, sinks, new SinkTag(Destinations.Response, "'" + method.Name + "'"), IsResponseBodyParameter);
             }
-            else if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length >= 2 && AspNetCoreTypes.Is(method.Parameters[0].Type, _logger))
+            else if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length >= 2 && TypeIdentity.Is(method.Parameters[0].Type, _logger))
             {
                 // A LoggerMessage.Define delegate: Action<ILogger, T1, …, Exception?>.
                 for (var i = 1; i < invocation.Arguments.Length; i++)
                 {
                     var argument = invocation.Arguments[i];
-                    if (!AspNetCoreTypes.IsOrInherits(argument.Parameter?.Type, _exception))
+                    if (!TypeIdentity.IsOrInherits(argument.Parameter?.Type, _exception))
                     {
                         AddSink(sinks, argument.Value, invocation, new SinkTag(Destinations.Log, "a 'LoggerMessage.Define' delegate"));
                     }
@@ -462,7 +464,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 foreach (var argument in invocation.Arguments)
                 {
                     var parameterType = argument.Parameter?.Type;
-                    if (!AspNetCoreTypes.IsOrInherits(parameterType, _logger) && !AspNetCoreTypes.IsOrInherits(parameterType, _exception))
+                    if (!TypeIdentity.IsOrInherits(parameterType, _logger) && !TypeIdentity.IsOrInherits(parameterType, _exception))
                     {
                         AddSink(sinks, argument.Value, invocation, tag);
                     }
@@ -497,7 +499,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         private static void AddSink(TaintSinkCollector sinks, IOperation value, IOperation sink, SinkTag tag)
         {
             var unwrapped = value.WalkDownConversionsAndDelegates();
-            if (TaintEngine.IsScalar(unwrapped.Type))
+            if (ScalarTypes.IsScalar(unwrapped.Type))
             {
                 return;
             }
@@ -514,7 +516,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         {
             foreach (var attribute in method.GetAttributes())
             {
-                if (AspNetCoreTypes.Is(attribute.AttributeClass, _loggerMessageAttribute))
+                if (TypeIdentity.Is(attribute.AttributeClass, _loggerMessageAttribute))
                 {
                     return true;
                 }
@@ -558,7 +560,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            if (AspNetCoreTypes.IsOrInherits(type, _exception))
+            if (TypeIdentity.IsOrInherits(type, _exception))
             {
                 foreach (var argument in creation.Arguments)
                 {
@@ -568,7 +570,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
                     }
                 }
             }
-            else if (AspNetCoreTypes.IsOrInherits(type, _objectResult) || AspNetCoreTypes.IsOrInherits(type, _jsonResult))
+            else if (TypeIdentity.IsOrInherits(type, _objectResult) || TypeIdentity.IsOrInherits(type, _jsonResult))
             {
                 foreach (var argument in creation.Arguments)
                 {
@@ -584,8 +586,8 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         {
             var name = property.Property.Name;
             var type = property.Property.ContainingType;
-            if ((name == "Content" && AspNetCoreTypes.IsOrInherits(type, _contentResult))
-                || (name == "Value" && (AspNetCoreTypes.IsOrInherits(type, _objectResult) || AspNetCoreTypes.IsOrInherits(type, _jsonResult))))
+            if ((name == "Content" && TypeIdentity.IsOrInherits(type, _contentResult))
+                || (name == "Value" && (TypeIdentity.IsOrInherits(type, _objectResult) || TypeIdentity.IsOrInherits(type, _jsonResult))))
             {
                 AddSink(sinks, assignment.Value, assignment, new SinkTag(Destinations.Response, "'" + type.Name + "." + name + "'"));
             }
@@ -649,11 +651,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
         private string? HandlerOf(IAnonymousFunctionOperation lambda)
         {
-            var current = lambda.Parent;
-            while (current is IDelegateCreationOperation or IConversionOperation)
-            {
-                current = current.Parent;
-            }
+            var current = lambda.WalkUpConversionsAndDelegates().Parent;
 
             if (current is IArgumentOperation { Parent: IInvocationOperation invocation }
                 && _endpoints!.TryGetMinimalEndpoint(invocation, out var endpoint)

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -175,78 +175,24 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
         private static ImmutableDictionary<string, string?>? FixProperties(string? fixKind)
             => fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind);
 
-        private bool AcceptsEveryCertificate(IOperation value)
-        {
-            switch (value.WalkDownConversionsAndDelegates())
-            {
-                case IPropertyReferenceOperation reference:
-                    return _acceptAny is not null && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny);
-                case IAnonymousFunctionOperation lambda:
-                    return AcceptsEveryCertificate(lambda.Symbol, lambda.Body);
-                case IMethodReferenceOperation methodReference:
-                    return OperationBodies.TryGetBody(methodReference.Method, methodReference, _compilation) is { } body
-                        && AcceptsEveryCertificate(methodReference.Method, body);
-                default:
-                    return false;
-            }
-        }
-
         /// <summary>
         /// A callback accepts every certificate when it returns the constant <c>true</c> on every
         /// path (and never throws to reject), or when it reads none of its parameters (not the
         /// policy errors, not the certificate, not the chain) yet can return something other than
         /// <c>false</c>. Callbacks that inspect the errors or pin the certificate stay silent.
         /// </summary>
-        private bool AcceptsEveryCertificate(IMethodSymbol callback, IBlockOperation body)
+        private bool AcceptsEveryCertificate(IOperation value)
         {
-            // Code being typed (a lambda without its body yet) is judged once it parses.
-            if (body.Syntax.ContainsDiagnostics || !HasPolicyErrorsParameter(callback))
+            if (value.WalkDownConversionsAndDelegates() is IPropertyReferenceOperation reference)
             {
-                return false;
+                return _acceptAny is not null && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny);
             }
 
-            var readsParameter = false;
-            var throws = false;
-            var returnCount = 0;
-            var returnsOnlyTrue = true;
-            var returnsOnlyFalse = true;
-
-            var pending = new Stack<IOperation>();
-            pending.Push(body);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                switch (operation)
-                {
-                    case IParameterReferenceOperation parameterReference
-                        when SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, callback):
-                        readsParameter = true;
-                        break;
-                    case IThrowOperation:
-                        throws = true;
-                        break;
-                    case IReturnOperation { ReturnedValue: { } returned } when IsOwnReturn(operation, body):
-                        returnCount++;
-                        var constant = returned.ConstantValue;
-                        var isTrue = constant.HasValue && constant.Value is true;
-                        var isFalse = constant.HasValue && constant.Value is false;
-                        returnsOnlyTrue &= isTrue;
-                        returnsOnlyFalse &= isFalse;
-                        break;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
-            }
-
-            if (returnCount == 0)
-            {
-                return false;
-            }
-
-            return (returnsOnlyTrue && !throws) || (!readsParameter && !returnsOnlyFalse);
+            return CallbackBodies.TrySummarize(value, _compilation, out var callback, out var summary)
+                   && callback is not null
+                   && HasPolicyErrorsParameter(callback)
+                   && summary.ReturnCount > 0
+                   && ((summary.ReturnsOnlyTrue && !summary.Throws) || (!summary.ReadsParameter && !summary.ReturnsOnlyFalse));
         }
 
         private bool HasPolicyErrorsParameter(IMethodSymbol callback)
@@ -260,20 +206,6 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             }
 
             return false;
-        }
-
-        /// <summary>A return belongs to the callback itself, not to a lambda or local function nested in it.</summary>
-        private static bool IsOwnReturn(IOperation returnOperation, IBlockOperation body)
-        {
-            for (var parent = returnOperation.Parent; parent is not null && parent != body; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -120,15 +121,8 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
         /// <summary>A value that configures something (assigned, passed, initialized, returned), not one read in a comparison.</summary>
         private static bool IsWrittenValue(IOperation operation)
         {
-            var child = operation;
-            var parent = operation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                child = parent;
-                parent = parent.Parent;
-            }
-
-            return parent switch
+            var child = operation.WalkUpConversions();
+            return child.Parent switch
             {
                 IAssignmentOperation assignment => assignment.Value == child,
                 IArgumentOperation or ISymbolInitializerOperation or IReturnOperation => true,
@@ -173,21 +167,12 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
             return server is { Length: > 0 } && AzureEndpoints.ClassifyHost(server) == AzureService.None;
         }
 
+        /// <summary>Policy: the object the local is declared with; a local declared without one is not followed.</summary>
         private static IObjectCreationOperation? FindCreation(IOperation from, ILocalSymbol local)
         {
-            var root = from;
-            while (root.Parent is not null)
+            foreach (var write in SymbolWrites.Of(local, from.Root()))
             {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator
-                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                {
-                    return declarator.Initializer?.Value.WalkDownConversionsAndDelegates() as IObjectCreationOperation;
-                }
+                return write.Kind == WriteKind.Initializer ? write.Value?.WalkDownConversionsAndDelegates() as IObjectCreationOperation : null;
             }
 
             return null;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Threading;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -284,7 +285,7 @@ internal sealed partial class QueryTemplate
         if (!inQuotes)
         {
             // A value outside quotes must be a number or a bool: a string there is a fragment or a name, which a parameter cannot replace.
-            return IsNumericOrBool(hole.Type);
+            return ScalarTypes.IsNumberOrBool(hole.Type);
         }
 
         var before = index > 0 ? parts[index - 1] : null;
@@ -327,33 +328,6 @@ internal sealed partial class QueryTemplate
         SpecialType.System_DateTime => "DateTime",
         _ => type.ContainingNamespace?.ToDisplayString() == "System" ? type.Name : type.ToDisplayString(),
     };
-
-    private static bool IsNumericOrBool(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
-        {
-            return false; // null would print as nothing
-        }
-
-        switch (type?.SpecialType)
-        {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-                return true;
-            default:
-                return false;
-        }
-    }
 
     private sealed class Segment
     {

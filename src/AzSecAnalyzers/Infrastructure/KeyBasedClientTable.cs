@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace AzSecAnalyzers.Rules.Identity;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>How the AZSEC201 code fix rebuilds a client of a family on its TokenCredential overload.</summary>
 public enum ClientFamily

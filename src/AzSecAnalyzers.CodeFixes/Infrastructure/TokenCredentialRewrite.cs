@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Rules.Identity;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
+namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>
 /// The AZSEC201 rewrite of one client construction onto its TokenCredential overload: which arguments the

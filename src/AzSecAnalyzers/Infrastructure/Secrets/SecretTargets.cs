@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Immutable;
 using System.Text;
+using AzSecAnalyzers.Infrastructure.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Secrets;
+namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>What the secret rules tell the Key Vault code fix, through <see cref="Diagnostic.Properties"/>.</summary>
 public static class SecretProperties
@@ -26,13 +27,8 @@ internal static class SecretTargets
     /// </summary>
     public static string? TargetName(IOperation value, ISymbol? containingSymbol)
     {
-        var child = value;
-        var parent = value.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            child = parent;
-            parent = parent.Parent;
-        }
+        var child = value.WalkUpConversions();
+        var parent = child.Parent;
 
         switch (parent)
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -131,7 +132,7 @@ internal static class KeyVaultSecretRead
             }
 
             var access = SyntaxFactory.IdentifierName(symbol.Name);
-            if (Is(symbolType, type))
+            if (TypeIdentity.IsOrInherits(symbolType, type))
             {
                 if (isVariable)
                 {
@@ -142,7 +143,7 @@ internal static class KeyVaultSecretRead
             }
             else if (allowConfigurationProperty && isVariable && viaProperty is null
                      && symbolType.GetMembers("Configuration").OfType<IPropertySymbol>().FirstOrDefault() is { IsStatic: false } configuration
-                     && Is(configuration.Type, type))
+                     && TypeIdentity.IsOrInherits(configuration.Type, type))
             {
                 viaProperty = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, access, SyntaxFactory.IdentifierName("Configuration"));
             }
@@ -150,10 +151,6 @@ internal static class KeyVaultSecretRead
 
         return member ?? viaProperty;
     }
-
-    private static bool Is(ITypeSymbol candidate, INamedTypeSymbol type)
-        => SymbolEqualityComparer.Default.Equals(candidate, type) || candidate.AllInterfaces.Contains(type, SymbolEqualityComparer.Default)
-           || (candidate.BaseType is { } baseType && Is(baseType, type));
 
     private static bool IsDeclaredBefore(SemanticModel model, ILocalSymbol local, int position)
         => local.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree == model.SyntaxTree && reference.Span.End <= position);

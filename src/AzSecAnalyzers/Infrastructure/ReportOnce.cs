@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AzSecAnalyzers.Rules.Secrets;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
 /// Per-compilation guard against reporting one literal twice: in code that does not bind (an

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using AzSecAnalyzers.Infrastructure;
 
-namespace AzSecAnalyzers.Rules.Transport;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>One plain-text setting found inside a string, with offsets relative to the string's value.</summary>
 internal readonly struct PlainTextFinding

@@ -1,10 +1,10 @@
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Api;
+namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>
 /// Recognises a value read from an Azure messaging payload (Service Bus <c>Body</c>, Event Hubs
@@ -67,9 +67,10 @@ internal sealed class MessageBodies
             case IAwaitOperation awaited:
                 return Describe(awaited.Operation, root, depth - 1);
             case ILocalReferenceOperation local:
-                foreach (var assigned in LocalValues.Of(local.Local, root))
+                // Policy: any value the local is given (initializer or assignment) that is a message body.
+                foreach (var write in SymbolWrites.Of(local.Local, root))
                 {
-                    if (Describe(assigned, root, depth - 1) is { } fromLocal)
+                    if (write.Value is { } assigned && Describe(assigned, root, depth - 1) is { } fromLocal)
                     {
                         return fromLocal;
                     }
@@ -90,12 +91,12 @@ internal sealed class MessageBodies
         }
 
         var owner = property.Property.ContainingType;
-        if (AspNetCoreTypes.IsOrInherits(owner, _sources.EventData) || owner.Name == "ProcessEventArgs")
+        if (TypeIdentity.IsOrInherits(owner, _sources.EventData) || owner.Name == "ProcessEventArgs")
         {
             return "the Event Hubs event body";
         }
 
-        return AspNetCoreTypes.IsOrInherits(owner, _sources.QueueMessage) || AspNetCoreTypes.IsOrInherits(owner, _sources.PeekedMessage)
+        return TypeIdentity.IsOrInherits(owner, _sources.QueueMessage) || TypeIdentity.IsOrInherits(owner, _sources.PeekedMessage)
             ? "the Storage queue message body"
             : "the Service Bus message body";
     }

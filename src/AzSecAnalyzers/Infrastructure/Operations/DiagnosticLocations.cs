@@ -1,45 +1,12 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AzSecAnalyzers.Infrastructure;
+namespace AzSecAnalyzers.Infrastructure.Operations;
 
-internal static class OperationExtensions
+/// <summary>Where the squiggle goes: the member name of a call or property, the head of a multi-line lambda argument.</summary>
+internal static class DiagnosticLocations
 {
-    /// <summary>Strips conversions and parentheses to reach the value as written.</summary>
-    public static IOperation WalkDownConversions(this IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
-
-    /// <summary>Strips conversions, delegate creations and parentheses to reach the value as written.</summary>
-    public static IOperation WalkDownConversionsAndDelegates(this IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IDelegateCreationOperation delegateCreation:
-                    operation = delegateCreation.Target;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
-
     /// <summary>
     /// The location to squiggle for a value: the value itself, except that a multi-line lambda is
     /// reduced to its head (<c>(a, b) =&gt;</c>) so the squiggle does not cover a whole block.

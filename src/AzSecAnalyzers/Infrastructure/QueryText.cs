@@ -1,10 +1,10 @@
 using System.Collections.Generic;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Rules.Secrets;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Api;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
 /// AZSEC410's one decision: is this query text built from values that can change the query?
@@ -24,18 +24,12 @@ internal sealed class QueryText
 
     private const int MaxDepth = 8;
 
-    private readonly INamedTypeSymbol? _guid;
-    private readonly INamedTypeSymbol? _dateTimeOffset;
-    private readonly INamedTypeSymbol? _timeSpan;
     private readonly INamedTypeSymbol? _tableClient;
     private readonly INamedTypeSymbol? _tableServiceClient;
     private readonly INamedTypeSymbol? _searchFilter;
 
     public QueryText(KnownTypes types)
     {
-        _guid = types.Get(WellKnownTypeNames.Guid);
-        _dateTimeOffset = types.Get(WellKnownTypeNames.DateTimeOffset);
-        _timeSpan = types.Get(WellKnownTypeNames.TimeSpan);
         _tableClient = types.Get(WellKnownTypeNames.TableClient);
         _tableServiceClient = types.Get(WellKnownTypeNames.TableServiceClient);
         _searchFilter = types.Get(WellKnownTypeNames.SearchFilter);
@@ -121,7 +115,7 @@ internal sealed class QueryText
     private bool IsSafePart(IOperation part, int depth, List<IOperation>? deferred)
     {
         part = part.WalkDownConversionsAndDelegates();
-        if (part.ConstantValue.HasValue || part is INameOfOperation || IsSafeType(part.Type))
+        if (part.ConstantValue.HasValue || part is INameOfOperation || ScalarTypes.IsQuerySafe(part.Type))
         {
             return true;
         }
@@ -145,7 +139,7 @@ internal sealed class QueryText
 
         return part switch
         {
-            IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => IsSafeType(instance.WalkDownConversionsAndDelegates().Type),
+            IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => ScalarTypes.IsQuerySafe(instance.WalkDownConversionsAndDelegates().Type),
             IInvocationOperation invocation => IsEscapingHelper(invocation.TargetMethod),
             _ => false,
         };
@@ -165,47 +159,6 @@ internal sealed class QueryText
     /// <summary><c>TableClient.CreateQueryFilter</c>, <c>TableServiceClient.CreateQueryFilter</c>, <c>SearchFilter.Create</c>.</summary>
     public bool IsEscapingHelper(IMethodSymbol method)
         => method.IsStatic
-           && ((method.Name == "CreateQueryFilter" && (Is(method.ContainingType, _tableClient) || Is(method.ContainingType, _tableServiceClient)))
-               || (method.Name == "Create" && Is(method.ContainingType, _searchFilter)));
-
-    private bool IsSafeType(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return true;
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_DateTime:
-                return true;
-        }
-
-        return Is(type, _guid) || Is(type, _dateTimeOffset) || Is(type, _timeSpan);
-    }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-        => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+           && ((method.Name == "CreateQueryFilter" && (TypeIdentity.Is(method.ContainingType, _tableClient) || TypeIdentity.Is(method.ContainingType, _tableServiceClient)))
+               || (method.Name == "Create" && TypeIdentity.Is(method.ContainingType, _searchFilter)));
 }

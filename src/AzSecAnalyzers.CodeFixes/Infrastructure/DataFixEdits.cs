@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace AzSecAnalyzers.CodeFixes.Rules.Data;
+namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>The two edits the Data fixes make: an enum value replaced by a safe member, a number replaced by a safe one.</summary>
 internal static class DataFixEdits

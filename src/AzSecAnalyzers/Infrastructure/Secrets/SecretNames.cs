@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using AzSecAnalyzers.Infrastructure;
 
-namespace AzSecAnalyzers.Rules.Secrets;
+namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>
 /// Decides whether an identifier is named like a secret (<c>azsec.secret_name_patterns</c>) and

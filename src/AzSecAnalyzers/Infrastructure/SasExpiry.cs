@@ -1,9 +1,11 @@
 using System;
 using System.Globalization;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AzSecAnalyzers.Rules.Data;
+namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
 /// Evaluates a SAS expiry written relative to the current time, in hours from now:
@@ -44,7 +46,7 @@ internal sealed class SasExpiry
             return null;
         }
 
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         switch (value)
         {
             case IPropertyReferenceOperation { Instance: null, Property.Name: "UtcNow" or "Now" } now when IsDate(now.Property.ContainingType):
@@ -85,10 +87,10 @@ internal sealed class SasExpiry
 
     private double? SpanHours(IOperation value, int depth)
     {
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         switch (value)
         {
-            case IInvocationOperation { Instance: null } call when Is(call.TargetMethod.ContainingType, _timeSpan) && ExplicitArguments(call.Arguments) == 1:
+            case IInvocationOperation { Instance: null } call when TypeIdentity.Is(call.TargetMethod.ContainingType, _timeSpan) && ExplicitArguments(call.Arguments) == 1:
                 var number = Number(call.Arguments[0].Value);
                 return call.TargetMethod.Name switch
                 {
@@ -99,13 +101,13 @@ internal sealed class SasExpiry
                     _ => null,
                 };
 
-            case IObjectCreationOperation creation when Is(creation.Type, _timeSpan):
+            case IObjectCreationOperation creation when TypeIdentity.Is(creation.Type, _timeSpan):
                 return Constructed(creation.Arguments);
 
-            case IFieldReferenceOperation { Instance: null, Field.Name: "MaxValue" } max when Is(max.Field.ContainingType, _timeSpan):
+            case IFieldReferenceOperation { Instance: null, Field.Name: "MaxValue" } max when TypeIdentity.Is(max.Field.ContainingType, _timeSpan):
                 return double.PositiveInfinity;
 
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum when Is(sum.Type, _timeSpan) && depth < 8:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum when TypeIdentity.Is(sum.Type, _timeSpan) && depth < 8:
                 return SpanHours(sum.LeftOperand, depth + 1) + SpanHours(sum.RightOperand, depth + 1);
 
             default:
@@ -147,7 +149,7 @@ internal sealed class SasExpiry
 
     private static double? Number(IOperation value)
     {
-        value = LocalValue.Resolve(value);
+        value = SymbolWrites.FollowOnlyInitializers(value);
         if (value.ConstantValue is not { HasValue: true, Value: { } constant })
         {
             return null;
@@ -169,8 +171,5 @@ internal sealed class SasExpiry
         return number is { } finite && Math.Abs(finite) <= MaxMagnitude ? finite : null;
     }
 
-    private bool IsDate(ITypeSymbol? type) => Is(type, _dateTimeOffset) || Is(type, _dateTime);
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-        => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+    private bool IsDate(ITypeSymbol? type) => TypeIdentity.Is(type, _dateTimeOffset) || TypeIdentity.Is(type, _dateTime);
 }

@@ -1,0 +1,123 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AzSecAnalyzers.Infrastructure.Operations;
+
+/// <summary>Where a hard-coded string came from: its text, the literal to point at, and the symbol that carried it.</summary>
+internal readonly struct LiteralOrigin
+{
+    public LiteralOrigin(string text, Location literalLocation, ISymbol? carrier)
+    {
+        Text = text;
+        LiteralLocation = literalLocation;
+        Carrier = carrier;
+    }
+
+    public string Text { get; }
+
+    /// <summary>The literal (or constant expression) that holds the text in source.</summary>
+    public Location LiteralLocation { get; }
+
+    /// <summary>The local, constant or read-only field the value travelled through; null for a literal written in place.</summary>
+    public ISymbol? Carrier { get; }
+}
+
+/// <summary>
+/// Follows a value back to a string literal: directly, through a constant, through a local whose
+/// every assignment is a literal, or through a read-only field initialised with a literal and never
+/// assigned elsewhere. Anything else (a parameter, a call, configuration) is not a literal.
+/// </summary>
+internal static class LiteralFlow
+{
+    public static bool TryResolve(IOperation value, out LiteralOrigin origin)
+    {
+        origin = default;
+        value = value.WalkDownConversions();
+
+        switch (value)
+        {
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                origin = new LiteralOrigin(text, value.Syntax.GetLocation(), null);
+                return true;
+
+            case ILocalReferenceOperation local:
+                return TryResolveLocal(local, out origin);
+
+            case IFieldReferenceOperation field:
+                return TryResolveField(field.Field, out origin);
+
+            case { ConstantValue: { HasValue: true, Value: string constant } }:
+                // A constant concatenation or interpolation.
+                origin = new LiteralOrigin(constant, value.Syntax.GetLocation(), null);
+                return true;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryResolveLocal(ILocalReferenceOperation reference, out LiteralOrigin origin)
+    {
+        // Policy: every write is a plain assignment or initializer of a literal; the first one is pointed at.
+        origin = default;
+        Location? location = null;
+        string? text = null;
+        foreach (var write in SymbolWrites.Of(reference.Local, reference.Root()))
+        {
+            if (write.Value?.WalkDownConversions() is not { } unwrapped)
+            {
+                return false;
+            }
+
+            if (unwrapped.ConstantValue is not { HasValue: true, Value: string value })
+            {
+                return false;
+            }
+
+            if (text is null)
+            {
+                text = value;
+                location = unwrapped.Syntax.GetLocation();
+            }
+        }
+
+        if (text is null || location is null)
+        {
+            return false;
+        }
+
+        origin = new LiteralOrigin(text, location, reference.Local);
+        return true;
+    }
+
+    private static bool TryResolveField(IFieldSymbol field, out LiteralOrigin origin)
+    {
+        // Policy: a constant, or a read-only field initialised with a literal and written nowhere else.
+        origin = default;
+        if (!field.IsConst && !field.IsReadOnly)
+        {
+            return false;
+        }
+
+        using var writes = SymbolWrites.Of(field).GetEnumerator();
+        if (!writes.MoveNext() || writes.Current.Kind != WriteKind.Initializer)
+        {
+            return false;
+        }
+
+        var initializer = writes.Current.Syntax;
+        var text = field.IsConst && field.ConstantValue is string constant
+            ? constant
+            : initializer is LiteralExpressionSyntax literal && literal.Token.Value is string literalText
+            ? literalText
+            : null;
+        if (text is null || (!field.IsConst && writes.MoveNext()))
+        {
+            return false;
+        }
+
+        origin = new LiteralOrigin(text, initializer.GetLocation(), field);
+        return true;
+    }
+}
