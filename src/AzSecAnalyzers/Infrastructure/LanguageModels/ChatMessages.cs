@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -149,7 +151,7 @@ internal sealed class ChatMessages
 
     /// <summary><c>ChatMessageContentPart.CreateTextPart(text)</c>: a content part that carries its argument's text.</summary>
     public bool IsTextPart(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name == "CreateTextPart" && AspNetCoreTypes.Is(invocation.TargetMethod.ContainingType, _openAIContentPart);
+        => invocation.TargetMethod.Name == "CreateTextPart" && TypeIdentity.Is(invocation.TargetMethod.ContainingType, _openAIContentPart);
 
     private bool TryGetCreationText(IObjectCreationOperation creation, out ChatMessageText text)
     {
@@ -159,30 +161,30 @@ internal sealed class ChatMessages
             return false;
         }
 
-        if (_openAIChatMessage is not null && AspNetCoreTypes.IsOrInherits(type, _openAIChatMessage))
+        if (_openAIChatMessage is not null && TypeIdentity.IsOrInherits(type, _openAIChatMessage))
         {
-            var role = AspNetCoreTypes.Is(type, _openAISystem) ? ChatMessageRole.System
-                : AspNetCoreTypes.Is(type, _openAIDeveloper) ? ChatMessageRole.Developer
-                : AspNetCoreTypes.Is(type, _openAIUser) ? ChatMessageRole.User
-                : AspNetCoreTypes.Is(type, _openAIAssistant) ? ChatMessageRole.Assistant
-                : AspNetCoreTypes.Is(type, _openAITool) ? ChatMessageRole.Tool
+            var role = TypeIdentity.Is(type, _openAISystem) ? ChatMessageRole.System
+                : TypeIdentity.Is(type, _openAIDeveloper) ? ChatMessageRole.Developer
+                : TypeIdentity.Is(type, _openAIUser) ? ChatMessageRole.User
+                : TypeIdentity.Is(type, _openAIAssistant) ? ChatMessageRole.Assistant
+                : TypeIdentity.Is(type, _openAITool) ? ChatMessageRole.Tool
                 : ChatMessageRole.Unknown;
             return TryGetContent(creation.Arguments, role, "'new " + type.Name + "'", ChatClientFamily.OpenAI, out text);
         }
 
-        if (_chatHistory is not null && AspNetCoreTypes.Is(type, _chatHistory))
+        if (_chatHistory is not null && TypeIdentity.Is(type, _chatHistory))
         {
             // new ChatHistory(systemMessage) / new ChatHistory(message, role)
             var role = creation.Arguments.Length == 1 ? ChatMessageRole.System : RoleOf(creation.Arguments, "role");
             return TryGetContent(creation.Arguments, role, "'new ChatHistory'", ChatClientFamily.SemanticKernel, out text);
         }
 
-        if (_chatMessageContent is not null && AspNetCoreTypes.IsOrInherits(type, _chatMessageContent))
+        if (_chatMessageContent is not null && TypeIdentity.IsOrInherits(type, _chatMessageContent))
         {
             return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new " + type.Name + "'", ChatClientFamily.SemanticKernel, out text);
         }
 
-        if (_aiChatMessage is not null && AspNetCoreTypes.Is(type, _aiChatMessage))
+        if (_aiChatMessage is not null && TypeIdentity.Is(type, _aiChatMessage))
         {
             return TryGetContent(creation.Arguments, RoleOf(creation.Arguments, "role"), "'new ChatMessage'", ChatClientFamily.ExtensionsAI, out text);
         }
@@ -195,7 +197,7 @@ internal sealed class ChatMessages
         text = default;
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (_openAIChatMessage is not null && method.IsStatic && AspNetCoreTypes.Is(type, _openAIChatMessage))
+        if (_openAIChatMessage is not null && method.IsStatic && TypeIdentity.Is(type, _openAIChatMessage))
         {
             var role = method.Name switch
             {
@@ -209,7 +211,7 @@ internal sealed class ChatMessages
             return role != ChatMessageRole.Unknown && TryGetContent(invocation.Arguments, role, "'ChatMessage." + method.Name + "'", ChatClientFamily.OpenAI, out text);
         }
 
-        if (_chatHistory is not null && !method.IsStatic && AspNetCoreTypes.IsOrInherits(type, _chatHistory))
+        if (_chatHistory is not null && !method.IsStatic && TypeIdentity.IsOrInherits(type, _chatHistory))
         {
             var role = method.Name switch
             {
@@ -226,13 +228,13 @@ internal sealed class ChatMessages
         if (method.IsStatic && method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType == SpecialType.System_String)
         {
             // client.GetResponseAsync("text"): a user message made from the string.
-            if (method.Name is "GetResponseAsync" or "GetStreamingResponseAsync" && AspNetCoreTypes.Is(type, _aiChatClientExtensions))
+            if (method.Name is "GetResponseAsync" or "GetStreamingResponseAsync" && TypeIdentity.Is(type, _aiChatClientExtensions))
             {
                 return TryGetContent(invocation.Arguments, ChatMessageRole.User, "'IChatClient." + method.Name + "'", ChatClientFamily.ExtensionsAI, out text);
             }
 
             // kernel.InvokePromptAsync(template): rendered into messages whose roles the template itself may name.
-            if (method.Name is "InvokePromptAsync" or "InvokePromptStreamingAsync" && AspNetCoreTypes.Is(type, _kernelExtensions))
+            if (method.Name is "InvokePromptAsync" or "InvokePromptStreamingAsync" && TypeIdentity.Is(type, _kernelExtensions))
             {
                 return TryGetContent(invocation.Arguments, ChatMessageRole.Unknown, "'Kernel." + method.Name + "'", ChatClientFamily.SemanticKernel, out text);
             }
@@ -246,10 +248,10 @@ internal sealed class ChatMessages
         text = default;
         switch (property.Name)
         {
-            case "Instructions" when _aiChatOptions is not null && AspNetCoreTypes.IsOrInherits(property.ContainingType, _aiChatOptions):
+            case "Instructions" when _aiChatOptions is not null && TypeIdentity.IsOrInherits(property.ContainingType, _aiChatOptions):
                 text = new ChatMessageText(assignment.Value, ChatMessageRole.System, "'ChatOptions.Instructions'", ChatClientFamily.ExtensionsAI);
                 return true;
-            case "ChatSystemPrompt" or "ChatDeveloperPrompt" when _promptSettings is not null && AspNetCoreTypes.IsOrInherits(property.ContainingType, _promptSettings):
+            case "ChatSystemPrompt" or "ChatDeveloperPrompt" when _promptSettings is not null && TypeIdentity.IsOrInherits(property.ContainingType, _promptSettings):
                 text = new ChatMessageText(
                     assignment.Value,
                     property.Name == "ChatSystemPrompt" ? ChatMessageRole.System : ChatMessageRole.Developer,
@@ -307,7 +309,7 @@ internal sealed class ChatMessages
         }
     }
 
-    private bool IsRoleType(ITypeSymbol? type) => AspNetCoreTypes.Is(type, _authorRole) || AspNetCoreTypes.Is(type, _aiChatRole);
+    private bool IsRoleType(ITypeSymbol? type) => TypeIdentity.Is(type, _authorRole) || TypeIdentity.Is(type, _aiChatRole);
 
     private static ChatMessageRole RoleNamed(string name) => name.ToLowerInvariant() switch
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
