@@ -132,6 +132,39 @@ internal static class SecretValues
         return classes >= 2 && Entropy(text, start, end - start) >= 3.5;
     }
 
+    /// <summary>
+    /// True for a long random-looking token (an API key, a GUID, a hex or base64 key): 16 or more characters
+    /// without whitespace, letters and at least two digits, and the entropy of random text. Key names such as
+    /// <c>AzureWebJobsStorage</c> or <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> have no digits and are not tokens.
+    /// </summary>
+    public static bool IsHighEntropyToken(string text)
+    {
+        if (text.Length < 16)
+        {
+            return false;
+        }
+
+        int letters = 0, digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters > 0 && digits >= 2 && Entropy(text, 0, text.Length) >= 3.5;
+    }
+
     /// <summary>A redacted preview: the first four characters of a long secret, nothing of a short one.</summary>
     public static string Redact(string text, int start, int length)
         => length >= 20 ? text.Substring(start, 4) + "\u2026" : "\u2026";
