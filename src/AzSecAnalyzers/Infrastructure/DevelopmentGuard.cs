@@ -14,6 +14,12 @@ namespace AzSecAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class DevelopmentGuard
 {
+    /// <summary>
+    /// How deep a condition is read. A guard is a call under a few <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>;
+    /// a condition of thousands of terms compiles, and reading all of it would cost a stack frame per term.
+    /// </summary>
+    private const int MaxConditionDepth = 32;
+
     private readonly INamedTypeSymbol? _hostEnvironmentExtensions;
     private readonly INamedTypeSymbol? _legacyHostingExtensions;
 
@@ -37,7 +43,7 @@ internal sealed class DevelopmentGuard
             switch (parent)
             {
                 case IConditionalOperation conditional when conditional.Condition != child:
-                    var polarity = DevelopmentPolarity(conditional.Condition);
+                    var polarity = DevelopmentPolarity(conditional.Condition, 0);
                     if ((polarity > 0 && child == conditional.WhenTrue) || (polarity < 0 && child == conditional.WhenFalse))
                     {
                         return true;
@@ -69,7 +75,7 @@ internal sealed class DevelopmentGuard
             }
 
             if (earlier is IConditionalOperation { WhenFalse: null } exit
-                && DevelopmentPolarity(exit.Condition) < 0
+                && DevelopmentPolarity(exit.Condition, 0) < 0
                 && IsExit(exit.WhenTrue))
             {
                 return true;
@@ -79,31 +85,39 @@ internal sealed class DevelopmentGuard
         return false;
     }
 
-    private static bool IsExit(IOperation operation) => operation switch
+    private static bool IsExit(IOperation operation)
     {
-        IReturnOperation or IThrowOperation => true,
-        IExpressionStatementOperation { Operation: IThrowOperation } => true,
-        IBlockOperation { Operations.Length: 1 } block => IsExit(block.Operations[0]),
-        _ => false,
-    };
+        // { { return; } }: blocks of one statement, unwrapped in a loop.
+        while (operation is IBlockOperation { Operations.Length: 1 } block)
+        {
+            operation = block.Operations[0];
+        }
+
+        return operation is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+    }
 
     /// <summary>+1 when the condition being true implies development, -1 when it implies not development, 0 when unknown.</summary>
-    private int DevelopmentPolarity(IOperation condition)
+    private int DevelopmentPolarity(IOperation condition, int depth)
     {
+        if (++depth > MaxConditionDepth)
+        {
+            return 0;
+        }
+
         switch (condition)
         {
             case IInvocationOperation invocation when IsDevelopmentCheck(invocation):
                 return 1;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return -DevelopmentPolarity(not.Operand);
+                return -DevelopmentPolarity(not.Operand, depth);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                 // a && IsDevelopment(): true implies development.
-                return DevelopmentPolarity(and.LeftOperand) > 0 || DevelopmentPolarity(and.RightOperand) > 0 ? 1 : 0;
+                return DevelopmentPolarity(and.LeftOperand, depth) > 0 || DevelopmentPolarity(and.RightOperand, depth) > 0 ? 1 : 0;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
                 // !IsDevelopment() || a: false implies development.
-                return DevelopmentPolarity(or.LeftOperand) < 0 || DevelopmentPolarity(or.RightOperand) < 0 ? -1 : 0;
+                return DevelopmentPolarity(or.LeftOperand, depth) < 0 || DevelopmentPolarity(or.RightOperand, depth) < 0 ? -1 : 0;
             case IConversionOperation conversion:
-                return DevelopmentPolarity(conversion.Operand);
+                return DevelopmentPolarity(conversion.Operand, depth);
             default:
                 return 0;
         }
@@ -150,10 +164,10 @@ internal sealed class DevelopmentGuard
             switch (directive)
             {
                 case IfDirectiveTriviaSyntax ifDirective:
-                    levels.Add(DebugPolarity(ifDirective.Condition));
+                    levels.Add(DebugPolarity(ifDirective.Condition, 0));
                     break;
                 case ElifDirectiveTriviaSyntax elif when levels.Count > 0:
-                    levels[levels.Count - 1] = DebugPolarity(elif.Condition);
+                    levels[levels.Count - 1] = DebugPolarity(elif.Condition, 0);
                     break;
                 case ElseDirectiveTriviaSyntax when levels.Count > 0:
                     levels[levels.Count - 1] = -levels[levels.Count - 1];
@@ -167,13 +181,13 @@ internal sealed class DevelopmentGuard
         return levels.Contains(1);
     }
 
-    private static int DebugPolarity(ExpressionSyntax condition) => condition switch
+    private static int DebugPolarity(ExpressionSyntax condition, int depth) => ++depth > MaxConditionDepth ? 0 : condition switch
     {
         IdentifierNameSyntax { Identifier.ValueText: "DEBUG" } => 1,
-        ParenthesizedExpressionSyntax parenthesized => DebugPolarity(parenthesized.Expression),
-        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => -DebugPolarity(not.Operand),
+        ParenthesizedExpressionSyntax parenthesized => DebugPolarity(parenthesized.Expression, depth),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => -DebugPolarity(not.Operand, depth),
         BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and
-            => DebugPolarity(and.Left) > 0 || DebugPolarity(and.Right) > 0 ? 1 : 0,
+            => DebugPolarity(and.Left, depth) > 0 || DebugPolarity(and.Right, depth) > 0 ? 1 : 0,
         _ => 0,
     };
 }

@@ -77,10 +77,26 @@ internal sealed class QueryText
 
                 return null;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
-                // Both sides are judged (no short-circuit) so every deferred local is collected.
-                var left = IsSafePart(concatenation.LeftOperand, depth, deferred);
-                var right = IsSafePart(concatenation.RightOperand, depth, deferred);
-                return left && right ? null : Concatenation;
+                // Every operand is judged (no short-circuit) so every deferred local is collected. The chain
+                // a + b + c + … is walked with a stack, not one call per term: it costs no depth and no stack.
+                var safe = true;
+                var pending = new Stack<IOperation>();
+                pending.Push(concatenation);
+                while (pending.Count > 0)
+                {
+                    var operand = pending.Pop();
+                    if (operand.WalkDownConversionsAndDelegates() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false } inner)
+                    {
+                        pending.Push(inner.RightOperand);
+                        pending.Push(inner.LeftOperand);
+                    }
+                    else
+                    {
+                        safe &= IsSafePart(operand, depth, deferred);
+                    }
+                }
+
+                return safe ? null : Concatenation;
             case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, Name: "Format" or "Concat" } method } invocation:
                 foreach (var argument in invocation.Arguments)
                 {

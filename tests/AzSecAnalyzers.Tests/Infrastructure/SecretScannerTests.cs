@@ -259,6 +259,39 @@ public class SecretScannerTests
     public void Placeholders(string value, bool expected)
         => Assert.Equal(expected, SecretValues.IsPlaceholder(value));
 
+    [Theory]
+    [InlineData("sk-xxxxxxxxxxxxxxxxxxxxxxxx", true)]
+    [InlineData("xxx-real-key-goes-here-2024", true)]
+    [InlineData("TODO-rotate-and-set-the-key-42", true)]
+    [InlineData("key-todo-later", true)]
+    [InlineData("AKIAXXXXXXXXXXXXXXXX", true)]
+    public void WordMarkers_OutsideRandomMaterial_StillMarkPlaceholders(string value, bool expected)
+        => Assert.Equal(expected, SecretValues.IsPlaceholder(value));
+
+    [Theory]
+    [InlineData("xxx", 64)]
+    [InlineData("todo", 64)]
+    [InlineData("xxx", 32)]
+    public void GeneratedKeyMaterial_ContainingAWordMarker_IsNotAPlaceholder_AndIsFound(string marker, int bytes)
+    {
+        // Real keys are random bytes: some contain "xxx" or "todo" in some case. Draw keys until one does.
+        var random = new Random(marker.Length * 1000 + bytes);
+        var buffer = new byte[bytes];
+        string key;
+        do
+        {
+            random.NextBytes(buffer);
+            key = Convert.ToBase64String(buffer);
+        }
+        while (key.IndexOf(marker, StringComparison.OrdinalIgnoreCase) <= 0);
+
+        Assert.False(SecretValues.IsPlaceholder(key), key);
+        var text = bytes == 64
+            ? "DefaultEndpointsProtocol=https;AccountName=contosoorders;AccountKey=" + key + ";EndpointSuffix=core.windows.net"
+            : "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=" + key;
+        Assert.Equal(bytes == 64 ? "StorageAccountKey" : "SharedAccessKey", Single(text).KindId);
+    }
+
     [Fact]
     public void Previews_NeverHoldMoreThanFourCharactersOfTheSecret()
     {

@@ -85,6 +85,30 @@ public class SecretHygieneTests
         Assert.DoesNotContain(shown, text => text.Contains(leak, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The same when the secret is a name (an API-key map, an <c>&lt;add key="…"&gt;</c>) and so part of every
+    /// configuration path below it, which the message shows.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Secrets))]
+    public async Task ConfigurationFileFinding_WithTheSecretAsAName_DoesNotShowIt(string kind, string value, string secret)
+    {
+        var json = value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
+        var xml = System.Security.SecurityElement.Escape(value);
+        var files = ImmutableArray.Create<AdditionalText>(
+            new InMemoryText("/app/appsettings.json", $$"""{ "ApiKeys": { "{{json}}": { "Owner": "orders-app", "Password": "S3cure-Passw0rd" } } }"""),
+            new InMemoryText("/app/web.config", $"""<configuration><appSettings><add key="{xml}" value="orders-app" /></appSettings></configuration>"""));
+
+        var compilation = CSharpCompilation.Create("Hygiene", new[] { CSharpSyntaxTree.ParseText("class C { }") }, AzSecAnalyzers.Tests.Verifiers.TestReferences.NetCoreOnly);
+        var diagnostics = await compilation.WithAnalyzers(AzSecAnalyzers.Tests.Meta.PackageCatalog.CreateAnalyzers(), new AnalyzerOptions(files)).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+        Assert.True(diagnostics.Count(d => d.Id == "AZSEC104") >= 3, $"AZSEC104 did not report the {kind} as a name in both files and the password below it: this check would be vacuous");
+        var leak = secret.Length > 12 ? secret.Substring(4, Math.Min(12, secret.Length - 4)) : secret;
+        var shown = diagnostics.SelectMany(d => new[] { d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.Concat(d.Properties.Values.Select(v => v ?? string.Empty)));
+        Assert.DoesNotContain(shown, text => text.Contains(leak, StringComparison.Ordinal));
+    }
+
     private sealed class InMemoryText(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;

@@ -27,15 +27,18 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test() => TestSetup.Configure(this);
 
+        /// <summary>Reference only the .NET base library (no Azure SDK, no ASP.NET Core): what a fix offers without any package.</summary>
+        public bool NetCoreOnly { get; init; }
+
         protected override CompilationOptions CreateCompilationOptions() => TestSetup.CompilationOptions(base.CreateCompilationOptions());
 
         protected override ParseOptions CreateParseOptions() => TestSetup.ParseOptions;
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
-            TestSetup.AddReferences(TestState, netCoreOnly: false);
-            TestSetup.AddReferences(FixedState, netCoreOnly: false);
-            TestSetup.AddReferences(BatchFixedState, netCoreOnly: false);
+            TestSetup.AddReferences(TestState, NetCoreOnly);
+            TestSetup.AddReferences(FixedState, NetCoreOnly);
+            TestSetup.AddReferences(BatchFixedState, NetCoreOnly);
             return base.RunImplAsync(cancellationToken);
         }
     }

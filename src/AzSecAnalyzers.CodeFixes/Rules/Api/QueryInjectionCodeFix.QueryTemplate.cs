@@ -245,23 +245,33 @@ internal sealed partial class QueryTemplate
         return new QueryTemplate("$\"", "\"", raw: false, verbatim: false, segments);
     }
 
-    private static bool Flatten(ExpressionSyntax expression, SemanticModel model, List<ExpressionSyntax> operands, CancellationToken cancellationToken)
+    /// <summary>The operands of a string concatenation, left to right; walked with a stack, as the chain may have thousands of terms.</summary>
+    private static bool Flatten(ExpressionSyntax root, SemanticModel model, List<ExpressionSyntax> operands, CancellationToken cancellationToken)
     {
-        if (expression is BinaryExpressionSyntax binary
-            && binary.IsKind(SyntaxKind.AddExpression)
-            && model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            // Keep left-to-right order; a left operand that is not itself string-typed (1 + 2 + "x") stays one value.
-            return Flatten(binary.Left, model, operands, cancellationToken) && Flatten(binary.Right, model, operands, cancellationToken);
+            var expression = pending.Pop();
+            if (expression is BinaryExpressionSyntax binary
+                && binary.IsKind(SyntaxKind.AddExpression)
+                && model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                // Keep left-to-right order; a left operand that is not itself string-typed (1 + 2 + "x") stays one value.
+                pending.Push(binary.Right);
+                pending.Push(binary.Left);
+                continue;
+            }
+
+            while (expression is ParenthesizedExpressionSyntax parenthesized
+                   && parenthesized.Expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            operands.Add(expression);
         }
 
-        while (expression is ParenthesizedExpressionSyntax parenthesized
-               && parenthesized.Expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        operands.Add(expression);
         return true;
     }
 

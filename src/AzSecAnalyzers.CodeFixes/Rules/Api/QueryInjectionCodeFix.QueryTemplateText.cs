@@ -82,20 +82,29 @@ internal sealed partial class QueryTemplate
     }
 
     private static bool IsSimpleReference(ExpressionSyntax expression)
-        => expression is IdentifierNameSyntax
-           || (expression is MemberAccessExpressionSyntax member && IsSimpleReference(member.Expression))
-           || expression is ThisExpressionSyntax;
+    {
+        while (expression is MemberAccessExpressionSyntax member)
+        {
+            expression = member.Expression;
+        }
+
+        return expression is IdentifierNameSyntax or ThisExpressionSyntax;
+    }
 
     private static string BaseName(ExpressionSyntax expression)
     {
+        // items[0], (string)value: named after what is indexed or cast, unwrapped in a loop.
+        while (expression is ElementAccessExpressionSyntax or CastExpressionSyntax)
+        {
+            expression = expression is ElementAccessExpressionSyntax element ? element.Expression : ((CastExpressionSyntax)expression).Expression;
+        }
+
         var name = expression switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => StripGet(member.Name.Identifier.ValueText),
             InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => StripGet(identifier.Identifier.ValueText),
-            ElementAccessExpressionSyntax element => BaseName(element.Expression),
-            CastExpressionSyntax cast => BaseName(cast.Expression),
             _ => string.Empty,
         };
 

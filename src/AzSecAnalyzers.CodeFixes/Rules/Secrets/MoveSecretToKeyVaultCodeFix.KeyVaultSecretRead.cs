@@ -83,6 +83,59 @@ internal static class KeyVaultSecretRead
         return GetSecret(newClient, name, canAwait && expressionContext);
     }
 
+    /// <summary>
+    /// <c>Environment.GetEnvironmentVariable("DB_PASSWORD")</c>: the read that needs no package, for a project that
+    /// references neither Azure.Security.KeyVault.Secrets nor has an <c>IConfiguration</c> where the secret is
+    /// used. The variable is named after the secret in the usual upper-case form; null when
+    /// <c>System.Environment</c> is not available.
+    /// </summary>
+    public static ExpressionSyntax? EnvironmentVariable(SyntaxGenerator generator, SemanticModel model, int position, string variableName)
+    {
+        var compilation = model.Compilation;
+        var environment = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Environment") ?? compilation.GetTypeByMetadataName("System.Environment");
+        if (environment is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax read = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeExpression(generator, environment), SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variableName))))));
+        return model.GetNullableContext(position).AnnotationsEnabled()
+            ? SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, read)
+            : read;
+    }
+
+    /// <summary><c>DbPassword</c> → <c>DB_PASSWORD</c>, <c>Invoices-UriString</c> → <c>INVOICES_URI_STRING</c>.</summary>
+    public static string EnvironmentVariableName(string secretName)
+    {
+        var builder = new System.Text.StringBuilder(secretName.Length + 8);
+        for (var i = 0; i < secretName.Length; i++)
+        {
+            var c = secretName[i];
+            if (c == '-')
+            {
+                if (builder.Length > 0 && builder[builder.Length - 1] != '_')
+                {
+                    builder.Append('_');
+                }
+
+                continue;
+            }
+
+            if (char.IsUpper(c) && builder.Length > 0 && builder[builder.Length - 1] != '_'
+                && (char.IsLower(secretName[i - 1]) || char.IsDigit(secretName[i - 1]) || (i + 1 < secretName.Length && char.IsLower(secretName[i + 1]))))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary><c>client.GetSecret("name").Value.Value</c> or <c>(await client.GetSecretAsync("name")).Value.Value</c>.</summary>
     private static ExpressionSyntax GetSecret(ExpressionSyntax client, ExpressionSyntax name, bool canAwait)
     {

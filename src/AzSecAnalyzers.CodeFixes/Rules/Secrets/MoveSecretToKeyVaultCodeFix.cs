@@ -17,7 +17,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Secrets;
 
 /// <summary>
 /// FIX-KV for AZSEC101, AZSEC102 and AZSEC103: replaces the literal that holds the secret with a
-/// read from Azure Key Vault (see <see cref="KeyVaultSecretRead"/>). A <c>const</c> that holds the
+/// read from Azure Key Vault (see <see cref="KeyVaultSecretRead"/>), or, where the project references no
+/// Key Vault package and no <c>IConfiguration</c> is in scope, from an environment variable named after
+/// the secret (no package needed). A <c>const</c> that holds the
 /// secret becomes <c>static readonly</c> (field) or a plain local, unless it is used where a constant
 /// is required; then, as inside attributes, parameter defaults and UTF-8 or interpolated strings,
 /// no action is offered.
@@ -47,26 +49,30 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var plan = await PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(context.Document, root, model, diagnostic, null, context.CancellationToken).ConfigureAwait(false);
             if (plan is null)
             {
                 continue;
             }
 
-            var title = plan.Value.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
-                ? $"Read '{plan.Value.SecretName}' from configuration (Azure Key Vault)"
-                : $"Read '{plan.Value.SecretName}' from Azure Key Vault";
+            // One equivalence key for every variant, so Fix All and dotnet format fix each literal the way its place allows.
+            var title = plan.Value.IsEnvironmentVariable
+                ? $"Read '{plan.Value.SecretName}' from an environment variable"
+                : plan.Value.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
+                    ? $"Read '{plan.Value.SecretName}' from configuration (Azure Key Vault)"
+                    : $"Read '{plan.Value.SecretName}' from Azure Key Vault";
             context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, diagnostic, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault),
+                CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, diagnostic, null, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <param name="secretName">The name a Fix All chose for this literal (<see cref="SecretNaming"/>); null for a single fix.</param>
+    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, string? secretName, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || await PlanAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false) is not { } plan)
+        if (root is null || model is null || await PlanAsync(document, root, model, diagnostic, secretName, cancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return document;
         }
@@ -87,7 +93,8 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
 
         // Mark every literal to fix (one diagnostic per literal: AZSEC101/102/103 may share one), so each
         // can be found again after the previous fixes moved the text.
-        var targets = new Dictionary<LiteralExpressionSyntax, (SyntaxAnnotation Annotation, Diagnostic Diagnostic)>();
+        var names = await SecretNaming.ForFixAllAsync(context).ConfigureAwait(false);
+        var targets = new Dictionary<LiteralExpressionSyntax, (SyntaxAnnotation Annotation, Diagnostic Diagnostic, string? Name)>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
             var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
@@ -95,7 +102,7 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
                 && root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
                 && !targets.ContainsKey(literal))
             {
-                targets.Add(literal, (new SyntaxAnnotation(), diagnostic));
+                targets.Add(literal, (new SyntaxAnnotation(), diagnostic, names.TryGetValue(SecretNaming.Key(document.Id, literal.SpanStart), out var name) ? name : null));
             }
         }
 
@@ -105,7 +112,7 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
         }
 
         document = document.WithSyntaxRoot(root.ReplaceNodes(targets.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(targets[original].Annotation)));
-        foreach (var (annotation, diagnostic) in targets.Values)
+        foreach (var (annotation, diagnostic, name) in targets.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var current = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +123,7 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
 
             // The same finding, located where the literal is now.
             var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(current.SyntaxTree, literal.Span), diagnostic.Properties);
-            document = await ApplyAsync(document, moved, cancellationToken).ConfigureAwait(false);
+            document = await ApplyAsync(document, moved, name, cancellationToken).ConfigureAwait(false);
         }
 
         return document;
@@ -162,13 +169,17 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
 
     private readonly struct Plan
     {
-        public Plan(LiteralExpressionSyntax literal, ExpressionSyntax read, string secretName, SyntaxNode? constDeclaration)
+        public Plan(LiteralExpressionSyntax literal, ExpressionSyntax read, string secretName, SyntaxNode? constDeclaration, bool environmentVariable)
         {
             Literal = literal;
             Read = read;
             SecretName = secretName;
             ConstDeclaration = constDeclaration;
+            IsEnvironmentVariable = environmentVariable;
         }
+
+        /// <summary>The read is <c>Environment.GetEnvironmentVariable(SecretName)</c>, not Key Vault.</summary>
+        public bool IsEnvironmentVariable { get; }
 
         public LiteralExpressionSyntax Literal { get; }
 
@@ -180,7 +191,7 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
         public SyntaxNode? ConstDeclaration { get; }
     }
 
-    private static async Task<Plan?> PlanAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Plan?> PlanAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, string? chosenName, CancellationToken cancellationToken)
     {
         var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
         if (location.SourceTree != root.SyntaxTree
@@ -193,6 +204,7 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
             return null;
         }
 
+        secretName = chosenName ?? await SecretNaming.ForSingleFixAsync(document, literal, secretName!, cancellationToken).ConfigureAwait(false);
         SyntaxNode? constDeclaration = null;
         var declarator = literal.Ancestors().TakeWhile(node => node is ExpressionSyntax or EqualsValueClauseSyntax or VariableDeclaratorSyntax).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
         var declaration = declarator?.Parent?.Parent;
@@ -238,8 +250,17 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
                 break;
         }
 
-        var read = KeyVaultSecretRead.Create(Microsoft.CodeAnalysis.Editing.SyntaxGenerator.GetGenerator(document), model, literal.SpanStart, secretName!, expressionContext, expressionContext && CanAwait(literal));
-        return read is null ? null : new Plan(literal, read, secretName!, constDeclaration);
+        var generator = Microsoft.CodeAnalysis.Editing.SyntaxGenerator.GetGenerator(document);
+        if (KeyVaultSecretRead.Create(generator, model, literal.SpanStart, secretName!, expressionContext, expressionContext && CanAwait(literal)) is { } read)
+        {
+            return new Plan(literal, read, secretName!, constDeclaration, environmentVariable: false);
+        }
+
+        // Neither Azure.Security.KeyVault.Secrets nor an IConfiguration here: an environment variable needs no package.
+        var variable = KeyVaultSecretRead.EnvironmentVariableName(secretName!);
+        return KeyVaultSecretRead.EnvironmentVariable(generator, model, literal.SpanStart, variable) is { } environmentRead
+            ? new Plan(literal, environmentRead, variable, constDeclaration, environmentVariable: true)
+            : null;
     }
 
     /// <summary>Where the language demands a constant: attribute arguments, parameter defaults, case labels, patterns.</summary>

@@ -9,13 +9,14 @@ namespace AzSecAnalyzers.Infrastructure.ConfigFiles;
 /// </summary>
 internal readonly struct ConfigurationEntry
 {
-    public ConfigurationEntry(string path, string key, string value, TextSpan span, bool isConnectionString = false)
+    public ConfigurationEntry(string path, string key, string value, TextSpan span, bool isConnectionString = false, bool isName = false)
     {
         Path = path;
         Key = key;
         Value = value;
         Span = span;
         IsConnectionString = isConnectionString;
+        IsName = isName;
     }
 
     /// <summary>The configuration path, sections joined by <c>:</c> as .NET configuration does (<c>Values:AzureWebJobsStorage</c>, <c>Hosts:0</c>).</summary>
@@ -32,4 +33,11 @@ internal readonly struct ConfigurationEntry
 
     /// <summary>The file declares the value a connection string (<c>&lt;connectionStrings&gt;</c>, a <c>*ConnectionString</c> attribute).</summary>
     public bool IsConnectionString { get; }
+
+    /// <summary>
+    /// The entry is a name, not a value: a JSON member name or an XML <c>key</c>/<c>name</c> attribute, with
+    /// <see cref="Value"/> the name and <see cref="Span"/> its text. API-key maps store the secret as the name
+    /// (<c>"ApiKeys": { "&lt;key&gt;": { … } }</c>), so a name is a committed value too.
+    /// </summary>
+    public bool IsName { get; }
 }

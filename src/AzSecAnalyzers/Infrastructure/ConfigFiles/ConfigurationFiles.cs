@@ -53,12 +53,15 @@ internal static class ConfigurationFiles
         return ConfigurationFileKind.None;
     }
 
-    /// <summary>Every string value of the file that a configuration reader would see; stops quietly at the first syntax error.</summary>
+    /// <summary>
+    /// Every string value of the file that a configuration reader would see, and the names it stores them under
+    /// (<see cref="ConfigurationEntry.IsName"/>); stops quietly at the first syntax error.
+    /// </summary>
     public static List<ConfigurationEntry> Read(ConfigurationFileKind kind, string text)
         => kind switch
         {
-            ConfigurationFileKind.Json => JsonConfigurationReader.Read(text),
-            ConfigurationFileKind.XmlConfig => XmlConfigurationReader.Read(text, publishSettings: false),
+            ConfigurationFileKind.Json => JsonConfigurationReader.Read(text, includeNames: true),
+            ConfigurationFileKind.XmlConfig => XmlConfigurationReader.Read(text, publishSettings: false, includeNames: true),
             ConfigurationFileKind.PublishSettings => XmlConfigurationReader.Read(text, publishSettings: true),
             _ => new List<ConfigurationEntry>(),
         };

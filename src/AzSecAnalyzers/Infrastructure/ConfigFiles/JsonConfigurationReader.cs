@@ -33,7 +33,9 @@ internal static class JsonConfigurationReader
         public int NextIndex;
     }
 
-    public static List<ConfigurationEntry> Read(string text)
+    /// <param name="text">The file's text.</param>
+    /// <param name="includeNames">Also yield every member name as an entry of its own (<see cref="ConfigurationEntry.IsName"/>).</param>
+    public static List<ConfigurationEntry> Read(string text, bool includeNames = false)
     {
         var entries = new List<ConfigurationEntry>();
         var frames = new List<Frame>();
@@ -100,10 +102,20 @@ internal static class JsonConfigurationReader
                         state = State.AfterValue;
                         rootRead |= frames.Count == 0;
                     }
-                    else if (c == '"' && TryReadString(text, ref position, out var name, out _)
-                             && SkipTrivia(text, ref position) && text[position] == ':')
+                    else if (c == '"' && TryReadString(text, ref position, out var name, out var nameStart))
                     {
+                        var nameSpan = TextSpan.FromBounds(nameStart, position - 1);
+                        if (!SkipTrivia(text, ref position) || text[position] != ':')
+                        {
+                            return entries;
+                        }
+
                         position++;
+                        if (includeNames)
+                        {
+                            entries.Add(new ConfigurationEntry(PathOf(frames, name), name, name, nameSpan, isName: true));
+                        }
+
                         segment = name;
                         key = name;
                         state = State.Value;

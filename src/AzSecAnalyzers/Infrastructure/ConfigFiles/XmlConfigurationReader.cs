@@ -16,24 +16,27 @@ namespace AzSecAnalyzers.Infrastructure.ConfigFiles;
 /// </summary>
 internal static class XmlConfigurationReader
 {
-    public static List<ConfigurationEntry> Read(string text, bool publishSettings)
+    /// <param name="text">The file's text.</param>
+    /// <param name="publishSettings">The file is an App Service publish profile.</param>
+    /// <param name="includeNames">Also yield the <c>key</c> of <c>&lt;appSettings&gt;&lt;add&gt;</c> and the <c>name</c> of <c>&lt;connectionStrings&gt;&lt;add&gt;</c> as entries of their own (<see cref="ConfigurationEntry.IsName"/>).</param>
+    public static List<ConfigurationEntry> Read(string text, bool publishSettings, bool includeNames = false)
     {
         // XmlReader rejects a byte order mark in a string; read after it and shift the spans back.
         if (text.Length == 0 || text[0] != '\uFEFF')
         {
-            return ReadCore(text, publishSettings);
+            return ReadCore(text, publishSettings, includeNames);
         }
 
         var shifted = new List<ConfigurationEntry>();
-        foreach (var entry in ReadCore(text.Substring(1), publishSettings))
+        foreach (var entry in ReadCore(text.Substring(1), publishSettings, includeNames))
         {
-            shifted.Add(new ConfigurationEntry(entry.Path, entry.Key, entry.Value, new TextSpan(entry.Span.Start + 1, entry.Span.Length), entry.IsConnectionString));
+            shifted.Add(new ConfigurationEntry(entry.Path, entry.Key, entry.Value, new TextSpan(entry.Span.Start + 1, entry.Span.Length), entry.IsConnectionString, entry.IsName));
         }
 
         return shifted;
     }
 
-    private static List<ConfigurationEntry> ReadCore(string text, bool publishSettings)
+    private static List<ConfigurationEntry> ReadCore(string text, bool publishSettings, bool includeNames)
     {
         var entries = new List<ConfigurationEntry>();
         var settings = new XmlReaderSettings
@@ -78,7 +81,7 @@ internal static class XmlConfigurationReader
                 }
                 else
                 {
-                    ReadConfigElement(reader, lineInfo, text, lineStarts, name, parent, entries);
+                    ReadConfigElement(reader, lineInfo, text, lineStarts, name, parent, includeNames, entries);
                 }
 
                 if (!reader.IsEmptyElement)
@@ -98,7 +101,7 @@ internal static class XmlConfigurationReader
         return entries;
     }
 
-    private static void ReadConfigElement(XmlReader reader, IXmlLineInfo lineInfo, string text, int[] lineStarts, string name, string parent, List<ConfigurationEntry> entries)
+    private static void ReadConfigElement(XmlReader reader, IXmlLineInfo lineInfo, string text, int[] lineStarts, string name, string parent, bool includeNames, List<ConfigurationEntry> entries)
     {
         if (name != "add")
         {
@@ -108,11 +111,21 @@ internal static class XmlConfigurationReader
         if (parent == "connectionStrings")
         {
             var entryName = reader.GetAttribute("name") ?? string.Empty;
+            if (includeNames)
+            {
+                Add(reader, lineInfo, text, lineStarts, "name", "ConnectionStrings:" + entryName, entryName, isConnectionString: false, entries, isName: true);
+            }
+
             Add(reader, lineInfo, text, lineStarts, "connectionString", "ConnectionStrings:" + entryName, entryName, isConnectionString: true, entries);
         }
         else if (parent == "appSettings")
         {
             var key = reader.GetAttribute("key") ?? string.Empty;
+            if (includeNames)
+            {
+                Add(reader, lineInfo, text, lineStarts, "key", "AppSettings:" + key, key, isConnectionString: false, entries, isName: true);
+            }
+
             Add(reader, lineInfo, text, lineStarts, "value", "AppSettings:" + key, key, isConnectionString: false, entries);
         }
     }
@@ -148,7 +161,7 @@ internal static class XmlConfigurationReader
         }
     }
 
-    private static void Add(XmlReader reader, IXmlLineInfo lineInfo, string text, int[] lineStarts, string attribute, string path, string key, bool isConnectionString, List<ConfigurationEntry> entries)
+    private static void Add(XmlReader reader, IXmlLineInfo lineInfo, string text, int[] lineStarts, string attribute, string path, string key, bool isConnectionString, List<ConfigurationEntry> entries, bool isName = false)
     {
         if (!reader.MoveToAttribute(attribute))
         {
@@ -160,7 +173,7 @@ internal static class XmlConfigurationReader
         reader.MoveToElement();
         if (span is { } found)
         {
-            entries.Add(new ConfigurationEntry(path, key, value, found, isConnectionString));
+            entries.Add(new ConfigurationEntry(path, key, value, found, isConnectionString, isName));
         }
     }
 

@@ -43,11 +43,11 @@ internal static class SecretValues
         }
 
         if (text.StartsWith("your", StringComparison.OrdinalIgnoreCase)
-            || text.IndexOf("xxx", StringComparison.OrdinalIgnoreCase) >= 0
+            || HasWordMarker(text, "xxx")
             || text.IndexOf("***", StringComparison.Ordinal) >= 0
             || text.IndexOf("...", StringComparison.Ordinal) >= 0
             || text.IndexOf('\u2026') >= 0
-            || text.IndexOf("TODO", StringComparison.OrdinalIgnoreCase) >= 0
+            || HasWordMarker(text, "TODO")
             || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase)
             || text.IndexOf("_REPLACE", StringComparison.OrdinalIgnoreCase) >= 0
             || text.IndexOf("-REPLACE", StringComparison.OrdinalIgnoreCase) >= 0
@@ -59,6 +59,16 @@ internal static class SecretValues
 
         return IsOneRepeatedCharacter(text);
     }
+
+    /// <summary>
+    /// <c>xxx</c> and <c>TODO</c> mark a placeholder (<c>sk-xxxxxxxx</c>, <c>TODO: set</c>) unless they are three or four
+    /// letters inside random key material: about one real storage key in 400 contains <c>xxx</c> in some case.
+    /// The value is judged as a whole: a marker at its start always counts, one inside a long high-entropy token
+    /// does not. (<c>...</c>, <c>…</c> and <c>***</c> are not base64 characters, so no key holds them.)
+    /// </summary>
+    private static bool HasWordMarker(string text, string marker)
+        => text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0
+           && (text.StartsWith(marker, StringComparison.OrdinalIgnoreCase) || !IsHighEntropyToken(text));
 
     /// <summary>Shannon entropy of the characters, in bits per character.</summary>
     public static double Entropy(string text, int start, int length)
@@ -130,6 +140,39 @@ internal static class SecretValues
 
         var classes = (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0);
         return classes >= 2 && Entropy(text, start, end - start) >= 3.5;
+    }
+
+    /// <summary>
+    /// True for a long random-looking token (an API key, a GUID, a hex or base64 key): 16 or more characters
+    /// without whitespace, letters and at least two digits, and the entropy of random text. Key names such as
+    /// <c>AzureWebJobsStorage</c> or <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> have no digits and are not tokens.
+    /// </summary>
+    public static bool IsHighEntropyToken(string text)
+    {
+        if (text.Length < 16)
+        {
+            return false;
+        }
+
+        int letters = 0, digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters > 0 && digits >= 2 && Entropy(text, 0, text.Length) >= 3.5;
     }
 
     /// <summary>A redacted preview: the first four characters of a long secret, nothing of a short one.</summary>

@@ -309,10 +309,13 @@ internal sealed partial class TaintEngine
 
     private int SourceSlot(IOperation source)
     {
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
         switch (source)
         {
-            case IConversionOperation conversion:
-                return SourceSlot(conversion.Operand);
             case IObjectCreationOperation { Arguments.Length: > 0 } creation when IsUriType(creation.Type):
                 return DirectSlot(creation.Arguments[creation.Arguments.Length > 1 && IsUriType(creation.Arguments[0].Value.Type) ? 1 : 0].Value.WalkDownConversionsAndDelegates());
             default:

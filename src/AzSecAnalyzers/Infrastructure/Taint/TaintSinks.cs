@@ -58,6 +58,9 @@ internal delegate void TaintSinkReporter(OperationBlockAnalysisContext context, 
 /// </summary>
 internal static class TaintSinks
 {
+    /// <summary>Lambdas nested deeper than this (machine-made code) are not analysed: climbing to each enclosing graph costs a frame per level.</summary>
+    private const int MaxFunctionNesting = 64;
+
     /// <summary>Registers the sink finder for <paramref name="kinds"/> and the analysis at each operation block's end.</summary>
     public static void Register(CompilationStartAnalysisContext context, TaintSpec spec, TaintSinkFinder find, TaintSinkReporter report, params OperationKind[] kinds)
     {
@@ -134,7 +137,7 @@ internal static class TaintSinks
 
         foreach (var group in groups)
         {
-            if (GraphFor(context, group.Key, out var function) is not { } graph)
+            if (GraphFor(context, group.Key, out var function, 0) is not { } graph)
             {
                 continue;
             }
@@ -172,9 +175,15 @@ internal static class TaintSinks
         return current;
     }
 
-    private static ControlFlowGraph? GraphFor(OperationBlockAnalysisContext context, IOperation function, out TaintFunction taintFunction)
+    /// <param name="nesting">How many enclosing functions were already climbed: lambdas nested beyond <see cref="MaxFunctionNesting"/> are not analysed (one frame per level).</param>
+    private static ControlFlowGraph? GraphFor(OperationBlockAnalysisContext context, IOperation function, out TaintFunction taintFunction, int nesting)
     {
         taintFunction = default;
+        if (nesting > MaxFunctionNesting)
+        {
+            return null;
+        }
+
         if (function.Parent is null)
         {
             if (context.OwningSymbol is not IMethodSymbol method || OperationBlockOf(context, function) is not { } block)
@@ -187,7 +196,7 @@ internal static class TaintSinks
         }
 
         var parentFunction = EnclosingFunction(function.Parent);
-        if (parentFunction is null || GraphFor(context, parentFunction, out _) is not { } parentGraph)
+        if (parentFunction is null || GraphFor(context, parentFunction, out _, nesting + 1) is not { } parentGraph)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Operations;
@@ -248,15 +249,35 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             return null;
         }
 
-        private static bool IsWrittenOut(IOperation value, INamedTypeSymbol type) => value switch
+        /// <summary>Every flag of <c>A | B | …</c> is a named constant; walked with a stack, as the chain may be very long.</summary>
+        private static bool IsWrittenOut(IOperation value, INamedTypeSymbol type)
         {
-            IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, type) || field.Field.IsConst,
-            ILocalReferenceOperation { Local.IsConst: true } => true,
-            IConversionOperation conversion => IsWrittenOut(conversion.Operand, type),
-            IParenthesizedOperation parenthesized => IsWrittenOut(parenthesized.Operand, type),
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or => IsWrittenOut(or.LeftOperand, type) && IsWrittenOut(or.RightOperand, type),
-            _ => false,
-        };
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, type) || field.Field.IsConst:
+                    case ILocalReferenceOperation { Local.IsConst: true }:
+                        break;
+                    case IConversionOperation conversion:
+                        pending.Push(conversion.Operand);
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        pending.Push(parenthesized.Operand);
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                        pending.Push(or.RightOperand);
+                        pending.Push(or.LeftOperand);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
 
         private static long? ConstantOf(INamedTypeSymbol type, string member)
         {

@@ -130,34 +130,42 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
         return parent is IInterpolatedStringTextOperation or IInterpolationOperation || (parent is not null && IsStringComposite(parent));
     }
 
-    private static void Flatten(IOperation operation, List<Segment> segments)
+    /// <summary>
+    /// The parts of a concatenation or interpolation, left to right. Iterative: a concatenation of tens of
+    /// thousands of terms compiles, and one stack frame per term would overflow the compiler's stack.
+    /// </summary>
+    private static void Flatten(IOperation root, List<Segment> segments)
     {
-        operation = operation.WalkDownConversions();
-
-        switch (operation)
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                Flatten(binary.LeftOperand, segments);
-                Flatten(binary.RightOperand, segments);
-                return;
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    switch (part)
+            var operation = pending.Pop().WalkDownConversions();
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    pending.Push(binary.RightOperand);
+                    pending.Push(binary.LeftOperand);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
                     {
-                        case IInterpolatedStringTextOperation text:
-                            segments.Add(new Segment(text, ConstantText(text.Text)));
-                            break;
-                        case IInterpolationOperation hole:
-                            segments.Add(new Segment(hole, hole.Alignment is null && hole.FormatString is null ? ConstantText(hole.Expression) : null));
-                            break;
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                segments.Add(new Segment(text, ConstantText(text.Text)));
+                                break;
+                            case IInterpolationOperation hole:
+                                segments.Add(new Segment(hole, hole.Alignment is null && hole.FormatString is null ? ConstantText(hole.Expression) : null));
+                                break;
+                        }
                     }
-                }
 
-                return;
-            default:
-                segments.Add(new Segment(operation, ConstantText(operation)));
-                return;
+                    break;
+                default:
+                    segments.Add(new Segment(operation, ConstantText(operation)));
+                    break;
+            }
         }
     }
 

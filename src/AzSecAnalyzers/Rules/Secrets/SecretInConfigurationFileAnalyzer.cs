@@ -27,6 +27,8 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 
     private const string NamedValueKind = "A value under a key named like a secret";
 
+    private const string NamedKeyKind = "A random-looking name under a key named like a secret";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC104_SecretInConfigurationFile);
 
@@ -66,7 +68,7 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
                 Location.Create(file.Path, span, source.Lines.GetLinePositionSpan(span)),
                 description,
                 fileName,
-                entry.Path));
+                ConfigurationPaths.ForDisplay(entry.Path)));
         }
     }
 
@@ -74,6 +76,11 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
     internal static string? Judge(ConfigurationEntry entry, SecretNames names, bool reportNamedValues)
     {
         var value = entry.Value;
+        if (entry.IsName)
+        {
+            return JudgeName(entry, names, reportNamedValues);
+        }
+
         if (SecretValues.IsPlaceholder(value)
             || value.TrimStart().StartsWith("@Microsoft.", StringComparison.OrdinalIgnoreCase)
             || IsApplicationInsights(entry))
@@ -104,6 +111,34 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
         }
 
         return NamedValueKind;
+    }
+
+    /// <summary>
+    /// A name is a secret when it has a credential's shape, or when it is a random token that names an entry of a
+    /// map under a key named like a secret (<c>"ApiKeys": { "&lt;key&gt;": { … } }</c>). A name such as
+    /// <c>Password</c> only says what its value is.
+    /// </summary>
+    private static string? JudgeName(ConfigurationEntry entry, SecretNames names, bool reportNamedValues)
+    {
+        var name = entry.Value;
+        if (SecretValues.IsPlaceholder(name))
+        {
+            return null;
+        }
+
+        if (SecretScanner.TryFindFirst(name, out var match))
+        {
+            return match.KindName + " (" + match.Preview + ") used as a name";
+        }
+
+        var parentEnd = entry.Path.Length - name.Length - 1;
+        if (!reportNamedValues || parentEnd <= 0 || !SecretValues.IsHighEntropyToken(name))
+        {
+            return null;
+        }
+
+        var parentStart = entry.Path.LastIndexOf(':', parentEnd - 1) + 1;
+        return names.IsSecretName(entry.Path.Substring(parentStart, parentEnd - parentStart)) ? NamedKeyKind : null;
     }
 
     private static SecretNames NamesFor(AdditionalFileAnalysisContext context, AdditionalText file, SecretNames defaultNames)

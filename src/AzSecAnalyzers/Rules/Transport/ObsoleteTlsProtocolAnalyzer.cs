@@ -312,23 +312,34 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
             }
         }
 
+        /// <summary>Every flag of <c>A | B | …</c> is a protocol constant or a literal; walked with a stack, as the chain may be very long.</summary>
         private bool IsWrittenOut(IOperation operation)
         {
-            switch (operation)
+            var pending = new Stack<IOperation>();
+            pending.Push(operation);
+            while (pending.Count > 0)
             {
-                case IConversionOperation conversion:
-                    return IsWrittenOut(conversion.Operand);
-                case IParenthesizedOperation parenthesized:
-                    return IsWrittenOut(parenthesized.Operand);
-                case IFieldReferenceOperation field:
-                    return IsProtocolType(field.Field.ContainingType);
-                case ILiteralOperation:
-                    return true;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                    return IsWrittenOut(or.LeftOperand) && IsWrittenOut(or.RightOperand);
-                default:
-                    return false;
+                switch (pending.Pop())
+                {
+                    case IConversionOperation conversion:
+                        pending.Push(conversion.Operand);
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        pending.Push(parenthesized.Operand);
+                        break;
+                    case IFieldReferenceOperation field when IsProtocolType(field.Field.ContainingType):
+                    case ILiteralOperation:
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                        pending.Push(or.RightOperand);
+                        pending.Push(or.LeftOperand);
+                        break;
+                    default:
+                        return false;
+                }
             }
+
+            return true;
         }
 
         private bool IsProtocolType(ITypeSymbol? type)

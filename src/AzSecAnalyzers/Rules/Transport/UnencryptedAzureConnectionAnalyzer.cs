@@ -232,17 +232,25 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
     private static bool IsStringConcatenation(IBinaryOperation binary)
         => binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
 
-    private static void Flatten(IOperation operation, List<IOperation> operands)
+    /// <summary>The operands of a concatenation, left to right; iterative, as a concatenation may have tens of thousands of terms.</summary>
+    private static void Flatten(IOperation root, List<IOperation> operands)
     {
-        var walked = operation is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : operation;
-        if (walked is IBinaryOperation binary && IsStringConcatenation(binary))
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            Flatten(binary.LeftOperand, operands);
-            Flatten(binary.RightOperand, operands);
-            return;
+            var operation = pending.Pop();
+            var walked = operation is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : operation;
+            if (walked is IBinaryOperation binary && IsStringConcatenation(binary))
+            {
+                pending.Push(binary.RightOperand);
+                pending.Push(binary.LeftOperand);
+            }
+            else
+            {
+                operands.Add(walked);
+            }
         }
-
-        operands.Add(walked);
     }
 
     internal static ImmutableDictionary<string, string?> Edit(string kind, int offset, int length, string text, string title)

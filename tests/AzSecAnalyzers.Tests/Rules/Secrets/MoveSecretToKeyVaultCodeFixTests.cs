@@ -13,7 +13,7 @@ using Verify103 = AzSecAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 
 namespace AzSecAnalyzers.Tests.Rules.Secrets;
 
-public class MoveSecretToKeyVaultCodeFixTests
+public partial class MoveSecretToKeyVaultCodeFixTests
 {
     private static DiagnosticResult Expected103(int location, string name)
         => Verify103.Diagnostic(Descriptors.AZSEC103_CredentialNamedSymbol).WithLocation(location).WithArguments(name);

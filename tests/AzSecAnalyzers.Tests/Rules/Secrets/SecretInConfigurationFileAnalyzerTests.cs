@@ -7,7 +7,7 @@ using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyz
 
 namespace AzSecAnalyzers.Tests.Rules.Secrets;
 
-public class SecretInConfigurationFileAnalyzerTests
+public partial class SecretInConfigurationFileAnalyzerTests
 {
     private const string NamedValue = "A value under a key named like a secret";
 
