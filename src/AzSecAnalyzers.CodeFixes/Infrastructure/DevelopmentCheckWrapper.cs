@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -35,7 +36,7 @@ internal static class DevelopmentCheckWrapper
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(DevelopmentOnly.WrapProperty)
+            if (!Wrappable(diagnostic)
                 || FindStatement(root, diagnostic) is not { } statement
                 || FindEnvironment(model, statement, context.CancellationToken) is not { } environment)
             {
@@ -110,7 +111,7 @@ internal static class DevelopmentCheckWrapper
         var environments = new Dictionary<StatementSyntax, string>();
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(AzSecAnalyzers.Infrastructure.AspNetCore.DevelopmentOnly.WrapProperty)
+            if (Wrappable(diagnostic)
                 && FindStatement(root, diagnostic) is { } statement
                 && FindEnvironment(model, statement, context.CancellationToken) is { } environment)
             {
@@ -144,6 +145,9 @@ internal static class DevelopmentCheckWrapper
         newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.Extensions.Hosting");
         return document.WithSyntaxRoot(newRoot);
     }
+
+    private static bool Wrappable(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind) && kind == DevelopmentOnly.FixWrap;
 
     private static bool DeclaredBefore(ILocalSymbol local, SyntaxNode statement)
     {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -36,7 +37,7 @@ public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var kind) || kind is null || Target(root, diagnostic, kind) is null)
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind) || kind is null || Target(root, diagnostic, kind) is null)
             {
                 continue;
             }
@@ -86,7 +87,7 @@ public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
         var edits = new Dictionary<SyntaxNode, List<AttributeSyntax?>>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var own) || own != kind
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var own) || own != kind
                 || Target(root, diagnostic, kind) is not { } target)
             {
                 continue;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -30,7 +31,7 @@ public sealed class InsecureCookieCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(InsecureCookieAnalyzer.FixKindProperty, out var kind) || AssignedValue.Find(root, diagnostic) is not { } assignment)
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind) || AssignedValue.Find(root, diagnostic) is not { } assignment)
             {
                 continue;
             }

@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -47,8 +48,7 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(QueryInjectionAnalyzer.DirectProperty, out var direct) || direct != "true"
-                || !diagnostic.Properties.TryGetValue(QueryInjectionAnalyzer.SinkProperty, out var sink)
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var sink)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             {
                 continue;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -52,7 +53,7 @@ public sealed class SensitiveFlowWithoutRateLimitingCodeFix : CodeFixProvider
 
     private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.FixKindProperty, out var kind))
+        if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind))
         {
             return null;
         }

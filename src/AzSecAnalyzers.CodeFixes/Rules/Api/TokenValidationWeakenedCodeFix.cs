@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -27,7 +28,7 @@ public sealed class TokenValidationWeakenedCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(TokenValidationWeakenedAnalyzer.FixKindProperty, out var kind)
+            if (diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind)
                 && kind == TokenValidationWeakenedAnalyzer.FixSetTrue
                 && AssignedValue.Find(root, diagnostic) is { } assignment)
             {

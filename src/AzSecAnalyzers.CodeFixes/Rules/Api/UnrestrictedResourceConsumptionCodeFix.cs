@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -40,7 +41,7 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.FixProperty, out var fix))
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fix))
             {
                 continue;
             }
@@ -125,7 +126,7 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
         var clamps = new Dictionary<SyntaxNode, int>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.FixProperty, out var fix))
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fix))
             {
                 continue;
             }

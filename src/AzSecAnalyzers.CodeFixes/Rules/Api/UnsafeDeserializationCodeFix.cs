@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -36,8 +37,8 @@ public sealed class UnsafeDeserializationCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(UnsafeDeserializationAnalyzer.KindProperty, out var kind)
-                && kind == UnsafeDeserializationAnalyzer.KindTypeNameHandling
+            if (diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind)
+                && kind == UnsafeDeserializationAnalyzer.FixTypeNameHandlingNone
                 && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax value
                 && value.Span == diagnostic.Location.SourceSpan)
             {

@@ -44,7 +44,7 @@ public sealed class SqlAuthenticationToAzureSqlCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(SqlAuthenticationToAzureSqlAnalyzer.FixKindProperty, out var kind))
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind))
             {
                 continue;
             }

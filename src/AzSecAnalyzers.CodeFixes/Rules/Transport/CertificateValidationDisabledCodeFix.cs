@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -33,7 +34,7 @@ public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(CertificateValidationDisabledAnalyzer.FixKindProperty, out var fixKind)
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fixKind)
                 || FindNodeToEdit(root, diagnostic, fixKind) is null)
             {
                 continue;

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -47,7 +48,7 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
                 continue;
             }
 
-            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var kind);
+            diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind);
             var title = kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
                 ? "Require TLS 1.2"
                 : string.IsNullOrEmpty(keep)
@@ -67,7 +68,7 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
             return document;
         }
 
-        diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var fixKind);
+        diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fixKind);
         if (fixKind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName)
         {
             diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var modernMember);

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -129,7 +130,7 @@ public sealed class UnencryptedAzureConnectionCodeFix : CodeFixProvider
     private static bool TryReadEdit(Diagnostic diagnostic, out Edit edit)
     {
         var properties = diagnostic.Properties;
-        if (properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditKindProperty, out var kind)
+        if (properties.TryGetValue(FixContract.FixKind, out var kind)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditOffsetProperty, out var offsetText)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditLengthProperty, out var lengthText)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditTextProperty, out var text)

@@ -20,12 +20,8 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: which sink family, for the fixer (<see cref="SinkCosmos"/> …).</summary>
-    public const string SinkProperty = "Sink";
-
-    /// <summary>Diagnostic property, "true" when the reported expression is the built text itself (the only case the fixer rewrites).</summary>
-    public const string DirectProperty = "Direct";
-
+    // The fix kind is the sink family (SinkCosmos …), set only when the reported expression is the built text
+    // itself: the only case the fix rewrites.
     public const string SinkCosmos = "Cosmos";
     public const string SinkCosmosIterator = "CosmosIterator";
     public const string SinkTables = "Tables";
@@ -258,12 +254,7 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 
     private static void Report(System.Action<Diagnostic> report, QuerySink sink, string how, bool direct)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.Kind);
-        if (direct)
-        {
-            properties = properties.Add(DirectProperty, "true");
-        }
-
+        var properties = FixContract.Properties(direct ? sink.Kind : null);
         report(Diagnostic.Create(
             Descriptors.AZSEC410_QueryInjection,
             sink.Value.Syntax.GetLocation(),

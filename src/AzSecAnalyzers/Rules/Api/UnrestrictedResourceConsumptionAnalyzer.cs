@@ -25,9 +25,6 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
     public const int DefaultMaxPageSize = 100;
 
-    /// <summary>Diagnostic property: which fix applies (absent when none does).</summary>
-    public const string FixProperty = "Fix";
-
     /// <summary>Add <c>RegexOptions</c> and <c>TimeSpan.FromSeconds(1)</c> to the static <c>Regex</c> call the diagnostic is in.</summary>
     public const string FixStaticRegex = "StaticRegex";
 
@@ -725,7 +722,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
             if (tag.Fix is { } fix)
             {
-                properties = properties.Add(FixProperty, fix);
+                properties = properties.Add(FixContract.FixKind, fix);
                 if (tag.Creation is { } creation)
                 {
                     properties = properties
