@@ -24,7 +24,7 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueryInjectionCodeFix))]
 [Shared]
-public sealed class QueryInjectionCodeFix : CodeFixProvider
+public sealed class QueryInjectionCodeFix : AzSecCodeFix
 {
     private const string CosmosNamespace = "Microsoft.Azure.Cosmos";
     private const string TablesNamespace = "Azure.Data.Tables";
@@ -33,51 +33,43 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
     private static readonly string[] QuotedStrings = { "string", "char", "Guid" };
     private static readonly string[] QuotedFilterStrings = { "string", "char" };
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.QueryInjection);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public QueryInjectionCodeFix()
+        : base(RuleIds.QueryInjection)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override bool NeedsSemanticModel => true;
+
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Kind is not { } sink)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var (model, cancellationToken) = (request.Model!, request.CancellationToken);
+        var node = request.Node;
+        var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
+        if (value is null || value.Span != request.Diagnostic.Location.SourceSpan
+            || QueryTemplate.From(value, model, cancellationToken) is not { } template)
         {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var sink)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
-            if (value is null || value.Span != diagnostic.Location.SourceSpan
-                || QueryTemplate.From(value, model, context.CancellationToken) is not { } template)
-            {
-                continue;
-            }
+        var edit = sink switch
+        {
+            QueryInjectionAnalyzer.SinkCosmos => Cosmos(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkCosmosIterator => CosmosIterator(value, template, model),
+            QueryInjectionAnalyzer.SinkTables => Tables(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkSearch => Search(value, template, model),
+            QueryInjectionAnalyzer.SinkEntityFramework => EntityFramework(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkSqlCommand => SqlCommand(value, template),
+            _ => null,
+        };
 
-            var edit = sink switch
-            {
-                QueryInjectionAnalyzer.SinkCosmos => Cosmos(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkCosmosIterator => CosmosIterator(value, template, model),
-                QueryInjectionAnalyzer.SinkTables => Tables(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkSearch => Search(value, template, model),
-                QueryInjectionAnalyzer.SinkEntityFramework => EntityFramework(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkSqlCommand => SqlCommand(value, template),
-                _ => null,
-            };
-
-            if (edit is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(edit.Title, ct => ApplyAsync(context.Document, edit, ct), edit.EquivalenceKey),
-                    diagnostic);
-            }
+        if (edit is not null)
+        {
+            request.Register(edit.Title, ct => ApplyAsync(request.Document, edit, ct), edit.EquivalenceKey);
         }
     }
 

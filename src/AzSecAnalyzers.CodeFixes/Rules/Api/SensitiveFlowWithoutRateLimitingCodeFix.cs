@@ -20,35 +20,27 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SensitiveFlowWithoutRateLimitingCodeFix))]
 [Shared]
-public sealed class SensitiveFlowWithoutRateLimitingCodeFix : CodeFixProvider
+public sealed class SensitiveFlowWithoutRateLimitingCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SensitiveFlowWithoutRateLimiting);
+    public SensitiveFlowWithoutRateLimitingCodeFix()
+        : base(RuleIds.SensitiveFlowWithoutRateLimiting)
+    {
+    }
 
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!request.Diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy)
+            || policy is null
+            || Target(request.Root, request.Diagnostic) is not { } target)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy)
-                || policy is null
-                || Target(root, diagnostic) is not { } target)
-            {
-                continue;
-            }
-
-            var title = target is MethodDeclarationSyntax ? $"Add [EnableRateLimiting(\"{policy}\")]" : $"Add .RequireRateLimiting(\"{policy}\")";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.EnableRateLimiting),
-                diagnostic);
-        }
+        var title = target is MethodDeclarationSyntax ? $"Add [EnableRateLimiting(\"{policy}\")]" : $"Add .RequireRateLimiting(\"{policy}\")";
+        request.Register(title, ct => ApplyAsync(request.Document, ImmutableArray.Create(request.Diagnostic), ct), EquivalenceKeys.EnableRateLimiting);
     }
 
     private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic)

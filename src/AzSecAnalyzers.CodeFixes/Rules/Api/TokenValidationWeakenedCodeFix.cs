@@ -12,30 +12,18 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC403: sets the disabled validation flag back to <c>true</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenValidationWeakenedCodeFix))]
 [Shared]
-public sealed class TokenValidationWeakenedCodeFix : CodeFixProvider
+public sealed class TokenValidationWeakenedCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TokenValidationWeakened);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public TokenValidationWeakenedCodeFix()
+        : base(RuleIds.TokenValidationWeakened)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Kind == TokenValidationWeakenedAnalyzer.FixSetTrue && AssignedValue.Find(request.Node) is { } assignment)
         {
-            if (diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind)
-                && kind == TokenValidationWeakenedAnalyzer.FixSetTrue
-                && AssignedValue.Find(root, diagnostic) is { } assignment)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(context.Document, assignment, AssignedValue.True, ct), EquivalenceKeys.EnableTokenValidation),
-                    diagnostic);
-            }
+            request.Register($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(request.Document, assignment, AssignedValue.True, ct), EquivalenceKeys.EnableTokenValidation);
         }
     }
 }

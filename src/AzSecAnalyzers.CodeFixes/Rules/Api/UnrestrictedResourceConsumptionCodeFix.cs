@@ -25,48 +25,32 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnrestrictedResourceConsumptionCodeFix))]
 [Shared]
-public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
+public sealed class UnrestrictedResourceConsumptionCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnrestrictedResourceConsumption);
+    public UnrestrictedResourceConsumptionCodeFix()
+        : base(RuleIds.UnrestrictedResourceConsumption)
+    {
+    }
 
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var (root, diagnostic, document) = (request.Root, request.Diagnostic, request.Document);
+        switch (request.Kind)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fix))
-            {
-                continue;
-            }
-
-            switch (fix)
-            {
-                case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
-                    when StaticRegexCall(root, diagnostic) is { } invocation:
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(context.Document, invocation, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
-                    when FindCreation(root, diagnostic) is { } creation:
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(context.Document, creation, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixClamp
-                    when ClampTarget(root, diagnostic, out var value, out var max):
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(context.Document, value, max, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-            }
+            case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
+                when StaticRegexCall(root, diagnostic) is { } invocation:
+                request.Register("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(document, invocation, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
+            case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
+                when FindCreation(root, diagnostic) is { } creation:
+                request.Register("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(document, creation, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
+            case UnrestrictedResourceConsumptionAnalyzer.FixClamp
+                when ClampTarget(root, diagnostic, out var value, out var max):
+                request.Register($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(document, value, max, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
         }
     }
 

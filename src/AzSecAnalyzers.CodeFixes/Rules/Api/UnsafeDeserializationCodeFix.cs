@@ -19,33 +19,22 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsafeDeserializationCodeFix))]
 [Shared]
-public sealed class UnsafeDeserializationCodeFix : CodeFixProvider
+public sealed class UnsafeDeserializationCodeFix : AzSecCodeFix
 {
     private const string NewtonsoftNamespace = "Newtonsoft.Json";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnsafeDeserialization);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnsafeDeserializationCodeFix()
+        : base(RuleIds.UnsafeDeserialization)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Kind == UnsafeDeserializationAnalyzer.FixTypeNameHandlingNone
+            && request.Node is ExpressionSyntax value
+            && value.Span == request.Diagnostic.Location.SourceSpan)
         {
-            if (diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind)
-                && kind == UnsafeDeserializationAnalyzer.FixTypeNameHandlingNone
-                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax value
-                && value.Span == diagnostic.Location.SourceSpan)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Use TypeNameHandling.None", ct => UseNoneAsync(context.Document, value, ct), EquivalenceKeys.UseTypeNameHandlingNone),
-                    diagnostic);
-            }
+            request.Register("Use TypeNameHandling.None", ct => UseNoneAsync(request.Document, value, ct), EquivalenceKeys.UseTypeNameHandlingNone);
         }
     }
 

@@ -14,28 +14,21 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PublicBlobAccessCodeFix))]
 [Shared]
-public sealed class PublicBlobAccessCodeFix : CodeFixProvider
+public sealed class PublicBlobAccessCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PublicBlobAccess);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public PublicBlobAccessCodeFix()
+        : base(RuleIds.PublicBlobAccess)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
+    }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use PublicAccessType.None (no anonymous access)",
-                    ct => DataFixEdits.ReplaceWithEnumMemberAsync(context.Document, value, "None", ct),
-                    EquivalenceKeys.DisablePublicBlobAccess),
-                diagnostic);
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Node is ExpressionSyntax value)
+        {
+            request.Register(
+                "Use PublicAccessType.None (no anonymous access)",
+                ct => DataFixEdits.ReplaceWithEnumMemberAsync(request.Document, value, "None", ct),
+                EquivalenceKeys.DisablePublicBlobAccess);
         }
     }
 }

@@ -17,42 +17,34 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VulnerableEncryptionCodeFix))]
 [Shared]
-public sealed class VulnerableEncryptionCodeFix : CodeFixProvider
+public sealed class VulnerableEncryptionCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.VulnerableEncryption);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public VulnerableEncryptionCodeFix()
+        : base(RuleIds.VulnerableEncryption)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fix)
-                || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
+    }
 
-            switch (fix)
-            {
-                case VulnerableEncryptionAnalyzer.FixVersion2:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use ClientSideEncryptionVersion.V2_0",
-                            ct => DataFixEdits.ReplaceWithEnumMemberAsync(context.Document, value, "V2_0", ct),
-                            EquivalenceKeys.UseSecureEncryptionSetting),
-                        diagnostic);
-                    break;
-                case VulnerableEncryptionAnalyzer.FixKeySize:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use a 2048-bit RSA key",
-                            ct => DataFixEdits.ReplaceWithNumberAsync(context.Document, value, 2048, ct),
-                            EquivalenceKeys.UseSecureEncryptionSetting),
-                        diagnostic);
-                    break;
-            }
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Node is not ExpressionSyntax value)
+        {
+            return;
+        }
+
+        switch (request.Kind)
+        {
+            case VulnerableEncryptionAnalyzer.FixVersion2:
+                request.Register(
+                    "Use ClientSideEncryptionVersion.V2_0",
+                    ct => DataFixEdits.ReplaceWithEnumMemberAsync(request.Document, value, "V2_0", ct),
+                    EquivalenceKeys.UseSecureEncryptionSetting);
+                break;
+            case VulnerableEncryptionAnalyzer.FixKeySize:
+                request.Register(
+                    "Use a 2048-bit RSA key",
+                    ct => DataFixEdits.ReplaceWithNumberAsync(request.Document, value, 2048, ct),
+                    EquivalenceKeys.UseSecureEncryptionSetting);
+                break;
         }
     }
 }

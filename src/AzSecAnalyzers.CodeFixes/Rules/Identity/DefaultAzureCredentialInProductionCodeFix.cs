@@ -14,34 +14,25 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// <summary>AZSEC204: replaces <c>new DefaultAzureCredential()</c> with the system-assigned <c>ManagedIdentityCredential</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DefaultAzureCredentialInProductionCodeFix))]
 [Shared]
-public sealed class DefaultAzureCredentialInProductionCodeFix : CodeFixProvider
+public sealed class DefaultAzureCredentialInProductionCodeFix : AzSecCodeFix
 {
     private const string Title = "Use ManagedIdentityCredential (system-assigned managed identity)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DefaultAzureCredentialInProduction);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public DefaultAzureCredentialInProductionCodeFix()
+        : base(RuleIds.DefaultAzureCredentialInProduction)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null
-            || !CredentialChoice.IsAvailable(KnownTypes.For(model.Compilation), CredentialKind.ManagedIdentity))
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override bool NeedsSemanticModel => true;
+
+    protected override void Offer(FixRequest request)
+    {
+        // Only the parameterless form: options passed in would be lost.
+        if (CredentialChoice.IsAvailable(KnownTypes.For(request.Model!.Compilation), CredentialKind.ManagedIdentity)
+            && request.Node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { Initializer: null } creation
+            && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0))
         {
-            // Only the parameterless form: options passed in would be lost.
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { Initializer: null } creation
-                && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, creation, ct), EquivalenceKeys.ReplaceWithManagedIdentityCredential),
-                    diagnostic);
-            }
+            request.Register(Title, ct => ApplyAsync(request.Document, creation, ct), EquivalenceKeys.ReplaceWithManagedIdentityCredential);
         }
     }
 

@@ -23,51 +23,35 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SqlAuthenticationToAzureSqlCodeFix))]
 [Shared]
-public sealed class SqlAuthenticationToAzureSqlCodeFix : CodeFixProvider
+public sealed class SqlAuthenticationToAzureSqlCodeFix : AzSecCodeFix
 {
     private const string Title = "Use 'Authentication=Active Directory Default' and remove the password";
     private const string ActiveDirectoryDefault = "Active Directory Default";
     private const string SqlAuthenticationMethod = "Microsoft.Data.SqlClient.SqlAuthenticationMethod";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SqlAuthenticationToAzureSql);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public SqlAuthenticationToAzureSqlCodeFix()
+        : base(RuleIds.SqlAuthenticationToAzureSql)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override bool NeedsSemanticModel => true;
+
+    protected override void Offer(FixRequest request)
+    {
+        var (kind, model) = (request.Kind, request.Model!);
+        if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixLiteral
+            && request.Node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is { } literal
+            && Rewrite(literal.Token.ValueText) is not null)
         {
-            return;
+            request.Register(Title, ct => FixLiteralAsync(request.Document, literal, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);
         }
-
-        foreach (var diagnostic in context.Diagnostics)
+        else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
+                 && request.Node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
+                 && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
+                 && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
+                 && method.GetMembers("ActiveDirectoryDefault").Length > 0)
         {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind))
-            {
-                continue;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixLiteral
-                && node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is { } literal
-                && Rewrite(literal.Token.ValueText) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixLiteralAsync(context.Document, literal, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
-                    diagnostic);
-            }
-            else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
-                     && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
-                     && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
-                     && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
-                     && method.GetMembers("ActiveDirectoryDefault").Length > 0)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixInitializerAsync(context.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
-                    diagnostic);
-            }
+            request.Register(Title, ct => FixInitializerAsync(request.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);
         }
     }
 

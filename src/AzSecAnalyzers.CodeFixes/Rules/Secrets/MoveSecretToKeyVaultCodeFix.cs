@@ -24,10 +24,14 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Secrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToKeyVaultCodeFix))]
 [Shared]
-public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
+public sealed class MoveSecretToKeyVaultCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol);
+    public MoveSecretToKeyVaultCodeFix()
+        : base(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol)
+    {
+    }
+
+    protected override bool NeedsSemanticModel => true;
 
     /// <summary>
     /// Fix All applies the fixes of a document one after the other on the updated document, rather
@@ -36,30 +40,17 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
     /// </summary>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task OfferAsync(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await PlanAsync(request.Document, request.Root, request.Model!, request.Diagnostic, request.CancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var plan = await PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                continue;
-            }
-
-            var title = plan.Value.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
-                ? $"Read '{plan.Value.SecretName}' from configuration (Azure Key Vault)"
-                : $"Read '{plan.Value.SecretName}' from Azure Key Vault";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, diagnostic, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault),
-                diagnostic);
-        }
+        var title = plan.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
+            ? $"Read '{plan.SecretName}' from configuration (Azure Key Vault)"
+            : $"Read '{plan.SecretName}' from Azure Key Vault";
+        request.Register(title, cancellationToken => ApplyAsync(request.Document, request.Diagnostic, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault);
     }
 
     private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)

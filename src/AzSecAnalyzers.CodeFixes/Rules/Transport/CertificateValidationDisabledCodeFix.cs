@@ -16,36 +16,23 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// <summary>AZSEC301: removes the certificate validation override so the platform's validation applies.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationDisabledCodeFix))]
 [Shared]
-public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
+public sealed class CertificateValidationDisabledCodeFix : AzSecCodeFix
 {
     private const string Title = "Remove the certificate validation override";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public CertificateValidationDisabledCodeFix()
+        : base(RuleIds.CertificateValidationDisabled)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override void Offer(FixRequest request)
+    {
+        if (request.Kind is { } fixKind && FindNodeToEdit(request.Root, request.Diagnostic, fixKind) is not null)
         {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fixKind)
-                || FindNodeToEdit(root, diagnostic, fixKind) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    cancellationToken => ApplyAsync(context.Document, diagnostic, fixKind, cancellationToken),
-                    EquivalenceKeys.RemoveCertificateValidationOverride),
-                diagnostic);
+            request.Register(
+                Title,
+                cancellationToken => ApplyAsync(request.Document, request.Diagnostic, fixKind, cancellationToken),
+                EquivalenceKeys.RemoveCertificateValidationOverride);
         }
     }
 

@@ -23,41 +23,30 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFix))]
 [Shared]
-public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
+public sealed class ObsoleteTlsProtocolCodeFix : AzSecCodeFix
 {
     private const string SslProtocolsName = "SslProtocols";
     private const string SecurityProtocolTypeName = "SecurityProtocolType";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ObsoleteTlsProtocol);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public ObsoleteTlsProtocolCodeFix()
+        : base(RuleIds.ObsoleteTlsProtocol)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override void Offer(FixRequest request)
+    {
+        if (!request.Diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep)
+            || request.Node is not ExpressionSyntax)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax)
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind);
-            var title = kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
-                ? "Require TLS 1.2"
-                : string.IsNullOrEmpty(keep)
-                ? "Remove the protocol pin so the operating system chooses"
-                : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKeys.RemoveObsoleteTlsProtocols),
-                diagnostic);
-        }
+        var title = request.Kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
+            ? "Require TLS 1.2"
+            : string.IsNullOrEmpty(keep)
+            ? "Remove the protocol pin so the operating system chooses"
+            : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
+        request.Register(title, ct => ApplyAsync(request.Document, request.Diagnostic, ct), EquivalenceKeys.RemoveObsoleteTlsProtocols);
     }
 
     private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)

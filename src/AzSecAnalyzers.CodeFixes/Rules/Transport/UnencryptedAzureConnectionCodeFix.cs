@@ -23,30 +23,18 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnencryptedAzureConnectionCodeFix))]
 [Shared]
-public sealed class UnencryptedAzureConnectionCodeFix : CodeFixProvider
+public sealed class UnencryptedAzureConnectionCodeFix : AzSecCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnencryptedAzureConnection);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnencryptedAzureConnectionCodeFix()
+        : base(RuleIds.UnencryptedAzureConnection)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override void Offer(FixRequest request)
+    {
+        if (TryReadEdit(request.Diagnostic, out var edit) && ComputeChange(request.Root, request.Diagnostic, edit) is not null)
         {
-            if (!TryReadEdit(diagnostic, out var edit) || ComputeChange(root, diagnostic, edit) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(edit.Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKeys.UseEncryptedAzureConnection),
-                diagnostic);
+            request.Register(edit.Title, ct => ApplyAsync(request.Document, request.Diagnostic, ct), EquivalenceKeys.UseEncryptedAzureConnection);
         }
     }
 
