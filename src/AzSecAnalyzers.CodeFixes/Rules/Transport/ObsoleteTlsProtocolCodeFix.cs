@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 
@@ -112,7 +111,7 @@ public sealed class ObsoleteTlsProtocolCodeFix : AzSecCodeFix
             replacement = generator.BitwiseOrExpression(replacement, generator.MemberAccessExpression(typeExpression, members[i]));
         }
 
-        editor.ReplaceNode(value, replacement.WithTriviaFrom(value).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        editor.ReplaceNode(value, UsingDirectives.SimplifyAndImport(replacement.WithTriviaFrom(value)));
         return editor.GetChangedDocument();
     }
 }
