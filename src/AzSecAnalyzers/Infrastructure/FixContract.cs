@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Infrastructure;
 
@@ -16,4 +18,20 @@ public static class FixContract
     /// <summary>The properties of a finding whose fix is <paramref name="fixKind"/>; null (no properties) when no fix applies.</summary>
     public static ImmutableDictionary<string, string?>? Properties(string? fixKind)
         => fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKind, fixKind);
+
+    /// <summary>
+    /// The span the fix edits: the last additional location (any before it are the analyzer's evidence, such as where
+    /// a value came from); null when there is none, or it lies outside <paramref name="root"/>.
+    /// </summary>
+    public static TextSpan? FixSpan(Diagnostic diagnostic, SyntaxNode root)
+    {
+        var locations = diagnostic.AdditionalLocations;
+        if (locations.Count == 0 || !locations[locations.Count - 1].IsInSource)
+        {
+            return null;
+        }
+
+        var span = locations[locations.Count - 1].SourceSpan;
+        return span.End <= root.FullSpan.End ? span : null;
+    }
 }

@@ -54,18 +54,14 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : AzSecCodeFix
         }
     }
 
+    /// <summary>The <c>new Regex(...)</c> at the finding's last additional location (after where the value came from).</summary>
     private static BaseObjectCreationExpressionSyntax? FindCreation(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.CreationStartProperty, out var startText)
-            || !diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.CreationLengthProperty, out var lengthText)
-            || !int.TryParse(startText, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-            || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            || start + length > root.FullSpan.End)
+        if (FixContract.FixSpan(diagnostic, root) is not { } span)
         {
             return null;
         }
 
-        var span = new TextSpan(start, length);
         return root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>(n => n.Span == span) is { ArgumentList.Arguments.Count: 1 or 2 } creation
             ? creation
             : null;

@@ -49,7 +49,8 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         context.RegisterOperationBlockStartAction(start =>
         {
             // Sinks whose text is not built in place wait for the block's end, where the engine follows them back.
-            List<TaintSink>? flows = null;
+            // Each flow's tag: the sink, and the in-place build it stands for when it follows one of its locals.
+            List<TaintSink<(QuerySink Sink, PendingInPlace? Pending)>>? flows = null;
             var gate = new object();
             start.RegisterOperationAction(
                 c =>
@@ -85,12 +86,12 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                             var pending = new PendingInPlace(sink, QueryText.BuildKind(sink.Value) ?? QueryText.Concatenation);
                             foreach (var local in locals)
                             {
-                                (flows ??= new List<TaintSink>()).Add(new TaintSink(local, c.Operation, pending));
+                                (flows ??= new()).Add(new(local, c.Operation, (sink, pending)));
                             }
                         }
                         else if (!QueryText.IsBuiltText(sink.Value))
                         {
-                            (flows ??= new List<TaintSink>()).Add(new TaintSink(sink.Value, c.Operation, sink));
+                            (flows ??= new()).Add(new(sink.Value, c.Operation, (sink, null)));
                         }
                     }
                 },
@@ -108,15 +109,18 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                 for (var i = 0; i < flows.Count; i++)
                 {
                     var labels = values[i].Labels;
-                    switch (flows[i].Tag)
+                    var (sink, pending) = flows[i].Tag;
+                    if (pending is not null)
                     {
-                        case PendingInPlace pending when !pending.Reported && labels.IsText() && labels.HasAny(TaintLabels.NonConstant):
+                        if (!pending.Reported && labels.IsText() && labels.HasAny(TaintLabels.NonConstant))
+                        {
                             pending.Reported = true;
                             Report(end.ReportDiagnostic, pending.Sink, pending.How, direct: true);
-                            break;
-                        case QuerySink sink when IsBuiltFromNonConstant(labels):
-                            Report(end.ReportDiagnostic, sink, BuiltWhere(flows[i].Value), direct: false);
-                            break;
+                        }
+                    }
+                    else if (IsBuiltFromNonConstant(labels))
+                    {
+                        Report(end.ReportDiagnostic, sink, BuiltWhere(flows[i].Value), direct: false);
                     }
                 }
             });
