@@ -246,16 +246,6 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             : null;
     }
 
-    private static void Check(OperationAnalysisContext context, QueryText text, QuerySink sink)
-    {
-        if (Judge(text, sink.Value) is not { } finding)
-        {
-            return;
-        }
-
-        Report(context.ReportDiagnostic, sink, finding.How, finding.Direct);
-    }
-
     private static void Report(System.Action<Diagnostic> report, QuerySink sink, string how, bool direct)
     {
         var properties = FixContract.Properties(direct ? sink.Kind : null);
@@ -267,10 +257,6 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             how,
             sink.Alternative));
     }
-
-    /// <summary>The one place that decides whether query text reaching a sink is unsafe, and how it was built.</summary>
-    private static (string How, bool Direct)? Judge(QueryText text, IOperation value)
-        => text.UnsafeBuild(value) is { } how ? (how, true) : null;
 
     private static IOperation? StringArgument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {
