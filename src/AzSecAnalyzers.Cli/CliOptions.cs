@@ -10,6 +10,8 @@ internal enum OutputFormat
 /// <summary>The parsed command line. <see cref="Parse"/> never throws: errors come back as <see cref="Error"/>.</summary>
 internal sealed class CliOptions
 {
+    private static readonly char[] ListSeparators = { ',', ';' };
+
     public string Target { get; private set; } = ".";
 
     public OutputFormat Format { get; private set; } = OutputFormat.Text;
@@ -152,7 +154,7 @@ internal sealed class CliOptions
             return;
         }
 
-        list.AddRange(value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        list.AddRange(value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     public const string HelpText = """

@@ -47,7 +47,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
             Sanitizer = Rule.Sanitizer,
         };
 
-        TaintSinks.Register<string>(context, spec, rule.FindSinks, rule.Report, OperationKind.Invocation);
+        TaintSinks.Register<string>(context, spec, rule.FindSinks, Rule.Report, OperationKind.Invocation);
     }
 
     private sealed class Rule
@@ -261,7 +261,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
 
         // ---- Report ----------------------------------------------------------------------
 
-        public void Report(OperationBlockAnalysisContext context, TaintSink<string> sink, TaintValue value)
+        public static void Report(OperationBlockAnalysisContext context, TaintSink<string> sink, TaintValue value)
         {
             if (!value.Labels.IsFull() || !value.Labels.HasAny(TaintLabels.Request))
             {

@@ -538,7 +538,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindRegexCreationSink(IObjectCreationOperation creation, TaintSinkCollector<SinkTag> sinks)
+        private static void FindRegexCreationSink(IObjectCreationOperation creation, TaintSinkCollector<SinkTag> sinks)
         {
             foreach (var argument in creation.Arguments)
             {

@@ -597,7 +597,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
         }
 
-        private IMethodSymbol? FindOwningMethod(IReturnOperation ret)
+        private static IMethodSymbol? FindOwningMethod(IReturnOperation ret)
         {
             for (var node = ret.Syntax; node is not null; node = node.Parent)
             {
