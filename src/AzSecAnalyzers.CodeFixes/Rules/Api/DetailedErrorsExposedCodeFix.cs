@@ -7,13 +7,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC408: wraps the detailed-errors setting in a development-environment check.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DetailedErrorsExposedCodeFix))]
 [Shared]
-public sealed class DetailedErrorsExposedCodeFix : AzSecCodeFix
+public sealed class DetailedErrorsExposedCodeFix() : AzSecCodeFix(RuleIds.DetailedErrorsExposed)
 {
-    public DetailedErrorsExposedCodeFix()
-        : base(RuleIds.DetailedErrorsExposed)
-    {
-    }
-
     protected override bool NeedsSemanticModel => true;
 
     public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;

@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,13 +12,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC409: sets the cookie's secure value (<c>Secure = true</c>, <c>HttpOnly = true</c>, <c>CookieSecurePolicy.Always</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureCookieCodeFix))]
 [Shared]
-public sealed class InsecureCookieCodeFix : AzSecCodeFix
+public sealed class InsecureCookieCodeFix() : AzSecCodeFix(RuleIds.InsecureCookie)
 {
-    public InsecureCookieCodeFix()
-        : base(RuleIds.InsecureCookie)
-    {
-    }
-
     protected override void Offer(FixRequest request)
     {
         if (request.Kind is null || AssignedValue.Find(request.Node) is not { } assignment)

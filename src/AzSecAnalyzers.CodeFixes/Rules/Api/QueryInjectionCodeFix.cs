@@ -1,13 +1,10 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +21,7 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueryInjectionCodeFix))]
 [Shared]
-public sealed class QueryInjectionCodeFix : AzSecCodeFix
+public sealed class QueryInjectionCodeFix() : AzSecCodeFix(RuleIds.QueryInjection)
 {
     private const string CosmosNamespace = "Microsoft.Azure.Cosmos";
     private const string TablesNamespace = "Azure.Data.Tables";
@@ -32,11 +29,6 @@ public sealed class QueryInjectionCodeFix : AzSecCodeFix
 
     private static readonly string[] QuotedStrings = { "string", "char", "Guid" };
     private static readonly string[] QuotedFilterStrings = { "string", "char" };
-
-    public QueryInjectionCodeFix()
-        : base(RuleIds.QueryInjection)
-    {
-    }
 
     protected override bool NeedsSemanticModel => true;
 

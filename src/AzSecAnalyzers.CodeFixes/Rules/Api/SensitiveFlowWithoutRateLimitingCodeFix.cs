@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,13 +19,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SensitiveFlowWithoutRateLimitingCodeFix))]
 [Shared]
-public sealed class SensitiveFlowWithoutRateLimitingCodeFix : AzSecCodeFix
+public sealed class SensitiveFlowWithoutRateLimitingCodeFix() : AzSecCodeFix(RuleIds.SensitiveFlowWithoutRateLimiting)
 {
-    public SensitiveFlowWithoutRateLimitingCodeFix()
-        : base(RuleIds.SensitiveFlowWithoutRateLimiting)
-    {
-    }
-
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 

@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
@@ -12,13 +8,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC403: sets the disabled validation flag back to <c>true</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenValidationWeakenedCodeFix))]
 [Shared]
-public sealed class TokenValidationWeakenedCodeFix : AzSecCodeFix
+public sealed class TokenValidationWeakenedCodeFix() : AzSecCodeFix(RuleIds.TokenValidationWeakened)
 {
-    public TokenValidationWeakenedCodeFix()
-        : base(RuleIds.TokenValidationWeakened)
-    {
-    }
-
     protected override void Offer(FixRequest request)
     {
         if (request.Kind == TokenValidationWeakenedAnalyzer.FixSetTrue && AssignedValue.Find(request.Node) is { } assignment)

@@ -8,12 +8,10 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
@@ -25,13 +23,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnrestrictedResourceConsumptionCodeFix))]
 [Shared]
-public sealed class UnrestrictedResourceConsumptionCodeFix : AzSecCodeFix
+public sealed class UnrestrictedResourceConsumptionCodeFix() : AzSecCodeFix(RuleIds.UnrestrictedResourceConsumption)
 {
-    public UnrestrictedResourceConsumptionCodeFix()
-        : base(RuleIds.UnrestrictedResourceConsumption)
-    {
-    }
-
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     protected override void Offer(FixRequest request)

@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,14 +16,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsafeDeserializationCodeFix))]
 [Shared]
-public sealed class UnsafeDeserializationCodeFix : AzSecCodeFix
+public sealed class UnsafeDeserializationCodeFix() : AzSecCodeFix(RuleIds.UnsafeDeserialization)
 {
     private const string NewtonsoftNamespace = "Newtonsoft.Json";
-
-    public UnsafeDeserializationCodeFix()
-        : base(RuleIds.UnsafeDeserialization)
-    {
-    }
 
     protected override void Offer(FixRequest request)
     {

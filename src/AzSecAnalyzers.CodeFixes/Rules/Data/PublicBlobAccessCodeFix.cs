@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,13 +11,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PublicBlobAccessCodeFix))]
 [Shared]
-public sealed class PublicBlobAccessCodeFix : AzSecCodeFix
+public sealed class PublicBlobAccessCodeFix() : AzSecCodeFix(RuleIds.PublicBlobAccess)
 {
-    public PublicBlobAccessCodeFix()
-        : base(RuleIds.PublicBlobAccess)
-    {
-    }
-
     protected override void Offer(FixRequest request)
     {
         if (request.Node is ExpressionSyntax value)

@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Data;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -17,13 +13,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VulnerableEncryptionCodeFix))]
 [Shared]
-public sealed class VulnerableEncryptionCodeFix : AzSecCodeFix
+public sealed class VulnerableEncryptionCodeFix() : AzSecCodeFix(RuleIds.VulnerableEncryption)
 {
-    public VulnerableEncryptionCodeFix()
-        : base(RuleIds.VulnerableEncryption)
-    {
-    }
-
     protected override void Offer(FixRequest request)
     {
         if (request.Node is not ExpressionSyntax value)

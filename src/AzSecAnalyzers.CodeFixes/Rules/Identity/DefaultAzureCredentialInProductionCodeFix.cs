@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,14 +12,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// <summary>AZSEC204: replaces <c>new DefaultAzureCredential()</c> with the system-assigned <c>ManagedIdentityCredential</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DefaultAzureCredentialInProductionCodeFix))]
 [Shared]
-public sealed class DefaultAzureCredentialInProductionCodeFix : AzSecCodeFix
+public sealed class DefaultAzureCredentialInProductionCodeFix() : AzSecCodeFix(RuleIds.DefaultAzureCredentialInProduction)
 {
     private const string Title = "Use ManagedIdentityCredential (system-assigned managed identity)";
-
-    public DefaultAzureCredentialInProductionCodeFix()
-        : base(RuleIds.DefaultAzureCredentialInProduction)
-    {
-    }
 
     protected override bool NeedsSemanticModel => true;
 

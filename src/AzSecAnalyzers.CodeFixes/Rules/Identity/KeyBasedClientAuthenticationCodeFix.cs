@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,17 +20,12 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeyBasedClientAuthenticationCodeFix))]
 [Shared]
-public sealed class KeyBasedClientAuthenticationCodeFix : AzSecCodeFix
+public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds.KeyBasedClientAuthentication)
 {
     /// <summary>The option naming the credential the first action creates.</summary>
     public const string FixCredentialOption = "fix_credential";
 
     internal const string DefaultCredentialName = "credential";
-
-    public KeyBasedClientAuthenticationCodeFix()
-        : base(RuleIds.KeyBasedClientAuthentication)
-    {
-    }
 
     protected override bool NeedsSemanticModel => true;
 

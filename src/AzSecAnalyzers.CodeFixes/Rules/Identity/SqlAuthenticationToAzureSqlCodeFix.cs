@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -8,7 +7,6 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Identity;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,16 +21,11 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SqlAuthenticationToAzureSqlCodeFix))]
 [Shared]
-public sealed class SqlAuthenticationToAzureSqlCodeFix : AzSecCodeFix
+public sealed class SqlAuthenticationToAzureSqlCodeFix() : AzSecCodeFix(RuleIds.SqlAuthenticationToAzureSql)
 {
     private const string Title = "Use 'Authentication=Active Directory Default' and remove the password";
     private const string ActiveDirectoryDefault = "Active Directory Default";
     private const string SqlAuthenticationMethod = "Microsoft.Data.SqlClient.SqlAuthenticationMethod";
-
-    public SqlAuthenticationToAzureSqlCodeFix()
-        : base(RuleIds.SqlAuthenticationToAzureSql)
-    {
-    }
 
     protected override bool NeedsSemanticModel => true;
 

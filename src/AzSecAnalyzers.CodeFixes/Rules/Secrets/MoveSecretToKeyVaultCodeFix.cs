@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,13 +23,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Secrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToKeyVaultCodeFix))]
 [Shared]
-public sealed class MoveSecretToKeyVaultCodeFix : AzSecCodeFix
+public sealed class MoveSecretToKeyVaultCodeFix() : AzSecCodeFix(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol)
 {
-    public MoveSecretToKeyVaultCodeFix()
-        : base(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol)
-    {
-    }
-
     protected override bool NeedsSemanticModel => true;
 
     /// <summary>

@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,14 +13,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// <summary>AZSEC301: removes the certificate validation override so the platform's validation applies.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationDisabledCodeFix))]
 [Shared]
-public sealed class CertificateValidationDisabledCodeFix : AzSecCodeFix
+public sealed class CertificateValidationDisabledCodeFix() : AzSecCodeFix(RuleIds.CertificateValidationDisabled)
 {
     private const string Title = "Remove the certificate validation override";
-
-    public CertificateValidationDisabledCodeFix()
-        : base(RuleIds.CertificateValidationDisabled)
-    {
-    }
 
     protected override void Offer(FixRequest request)
     {

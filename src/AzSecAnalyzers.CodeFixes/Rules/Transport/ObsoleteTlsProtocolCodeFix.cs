@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -6,7 +5,6 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,15 +20,10 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFix))]
 [Shared]
-public sealed class ObsoleteTlsProtocolCodeFix : AzSecCodeFix
+public sealed class ObsoleteTlsProtocolCodeFix() : AzSecCodeFix(RuleIds.ObsoleteTlsProtocol)
 {
     private const string SslProtocolsName = "SslProtocols";
     private const string SecurityProtocolTypeName = "SecurityProtocolType";
-
-    public ObsoleteTlsProtocolCodeFix()
-        : base(RuleIds.ObsoleteTlsProtocol)
-    {
-    }
 
     protected override void Offer(FixRequest request)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Threading;
@@ -6,7 +5,6 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,13 +21,8 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnencryptedAzureConnectionCodeFix))]
 [Shared]
-public sealed class UnencryptedAzureConnectionCodeFix : AzSecCodeFix
+public sealed class UnencryptedAzureConnectionCodeFix() : AzSecCodeFix(RuleIds.UnencryptedAzureConnection)
 {
-    public UnencryptedAzureConnectionCodeFix()
-        : base(RuleIds.UnencryptedAzureConnection)
-    {
-    }
-
     protected override void Offer(FixRequest request)
     {
         if (TryReadEdit(request.Diagnostic, out var edit) && ComputeChange(request.Root, request.Diagnostic, edit) is not null)
