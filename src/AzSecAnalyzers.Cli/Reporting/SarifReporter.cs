@@ -9,6 +9,10 @@ namespace AzSecAnalyzers.Cli;
 /// </summary>
 internal static class SarifReporter
 {
+    private static readonly char[] WordSeparators = { ' ', '-', '/', '.', ',', '(', ')', ':' };
+
+    private static readonly string[] SecurityTag = { "security" };
+
     /// <summary>
     /// The fingerprint's key. Its value now hashes the line with the finding's span masked; the key kept its name
     /// so code scanning and existing baselines keep their field (<see cref="Baseline"/> still matches the values
@@ -92,7 +96,7 @@ internal static class SarifReporter
             ["properties"] = new JsonObject
             {
                 ["category"] = rule.Category,
-                ["tags"] = new JsonArray(new[] { "security" }.Concat(rule.Tags.Where(t => !t.Equals("security", StringComparison.OrdinalIgnoreCase))).Select(t => (JsonNode?)t).ToArray()),
+                ["tags"] = new JsonArray(SecurityTag.Concat(rule.Tags.Where(t => !t.Equals("security", StringComparison.OrdinalIgnoreCase))).Select(t => (JsonNode?)t).ToArray()),
             },
         };
         return node;
@@ -138,6 +142,6 @@ internal static class SarifReporter
     };
 
     private static string ToPascalName(string title)
-        => string.Concat(title.Split(new[] { ' ', '-', '/', '.', ',', '(', ')', ':' }, StringSplitOptions.RemoveEmptyEntries)
+        => string.Concat(title.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -9,8 +9,8 @@ namespace AzSecAnalyzers.CodeFixes;
 /// <summary>Replaces the right-hand side of the assignment a diagnostic points at (its target), keeping trivia.</summary>
 internal static class AssignedValue
 {
-    public static AssignmentExpressionSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
-        => root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+    /// <summary>The assignment around the node a finding is on.</summary>
+    public static AssignmentExpressionSyntax? Find(SyntaxNode node) => node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
 
     public static async Task<Document> ReplaceAsync(Document document, AssignmentExpressionSyntax assignment, ExpressionSyntax value, CancellationToken cancellationToken)
     {

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace AzSecAnalyzers.CodeFixes;
 
@@ -31,9 +30,7 @@ internal static class DataFixEdits
         }
 
         var generator = SyntaxGenerator.GetGenerator(document);
-        var replacement = generator.MemberAccessExpression(generator.TypeExpression(enumType), member)
-            .WithTriviaFrom(value)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        var replacement = UsingDirectives.SimplifyAndImport(generator.MemberAccessExpression(generator.TypeExpression(enumType), member).WithTriviaFrom(value));
         return document.WithSyntaxRoot(root.ReplaceNode(value, replacement));
     }
 

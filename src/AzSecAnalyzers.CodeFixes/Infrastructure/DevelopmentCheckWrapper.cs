@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,35 +22,21 @@ internal static class DevelopmentCheckWrapper
     private const string HostEnvironment = "Microsoft.Extensions.Hosting.IHostEnvironment";
     private const string LegacyHostingEnvironment = "Microsoft.AspNetCore.Hosting.IHostingEnvironment";
 
-    /// <summary>The statement the diagnostic is on, when it is a whole statement of a block or a top-level statement.</summary>
-    /// <summary>Offers "Run only when env.IsDevelopment()" for every diagnostic the analyzer marked as wrappable.</summary>
-    public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey)
+    /// <summary>Offers "Run only when env.IsDevelopment()" for a finding the analyzer marked as wrappable.</summary>
+    public static void Offer(FixRequest request, string equivalenceKey)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (request.Kind == DevelopmentOnly.FixWrap
+            && FindStatement(request.Root, request.Diagnostic) is { } statement
+            && FindEnvironment(request.Model!, statement, request.CancellationToken) is { } environment)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.ContainsKey(DevelopmentOnly.WrapProperty)
-                || FindStatement(root, diagnostic) is not { } statement
-                || FindEnvironment(model, statement, context.CancellationToken) is not { } environment)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Run only when {environment}.IsDevelopment()",
-                    cancellationToken => WrapAsync(context.Document, statement, environment, cancellationToken),
-                    equivalenceKey),
-                diagnostic);
+            request.Register(
+                $"Run only when {environment}.IsDevelopment()",
+                cancellationToken => WrapAsync(request.Document, statement, environment, cancellationToken),
+                equivalenceKey);
         }
     }
 
+    /// <summary>The statement the diagnostic is on, when it is a whole statement of a block or a top-level statement.</summary>
     public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
@@ -110,7 +96,7 @@ internal static class DevelopmentCheckWrapper
         var environments = new Dictionary<StatementSyntax, string>();
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(AzSecAnalyzers.Infrastructure.AspNetCore.DevelopmentOnly.WrapProperty)
+            if (Wrappable(diagnostic)
                 && FindStatement(root, diagnostic) is { } statement
                 && FindEnvironment(model, statement, context.CancellationToken) is { } environment)
             {
@@ -144,6 +130,9 @@ internal static class DevelopmentCheckWrapper
         newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.Extensions.Hosting");
         return document.WithSyntaxRoot(newRoot);
     }
+
+    private static bool Wrappable(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind) && kind == DevelopmentOnly.FixWrap;
 
     private static bool DeclaredBefore(ILocalSymbol local, SyntaxNode statement)
     {

@@ -47,7 +47,7 @@ internal sealed class TokenCredentialRewrite
     {
         var properties = diagnostic.Properties;
         if (properties.ContainsKey(KeyBasedClientAuthenticationAnalyzer.RegistrationProperty)
-            || !properties.TryGetValue(KeyBasedClientAuthenticationAnalyzer.KindProperty, out var kind)
+            || !properties.TryGetValue(FixContract.FixKind, out var kind)
             || !properties.TryGetValue(KeyBasedClientAuthenticationAnalyzer.FamilyProperty, out var familyName)
             || !Enum.TryParse<ClientFamily>(familyName, out var family)
             || reported.Parent is not ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } argumentList

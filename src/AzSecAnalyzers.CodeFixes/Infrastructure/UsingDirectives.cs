@@ -3,12 +3,24 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace AzSecAnalyzers.CodeFixes;
 
-/// <summary>Adds a <c>using</c> directive to a document once, in sorted position, the way a developer would.</summary>
+/// <summary>
+/// The one home for the <c>using</c> directives a fix needs. A fix that writes a namespace it knows adds the directive
+/// once, in sorted position, the way a developer would (<see cref="Ensure"/>, <see cref="Add"/>,
+/// <see cref="AddForAnnotatedNames"/>); a fix that writes a type from a symbol (<c>SyntaxGenerator.TypeExpression</c>,
+/// fully qualified) marks it with <see cref="SimplifyAndImport{TNode}"/>, and the workspace shortens the name and adds the
+/// directive when the action is applied.
+/// </summary>
 internal static class UsingDirectives
 {
+    /// <summary>Marks a generated node so its qualified type names are shortened and their namespaces imported.</summary>
+    public static TNode SimplifyAndImport<TNode>(TNode node)
+        where TNode : SyntaxNode
+        => node.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
     /// <summary>True when <paramref name="type"/> can be written by its simple name at <paramref name="position"/>.</summary>
     public static bool IsInScope(SemanticModel model, int position, INamedTypeSymbol type)
         => model.LookupNamespacesAndTypes(position, name: type.Name).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, type));

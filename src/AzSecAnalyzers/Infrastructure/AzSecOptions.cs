@@ -15,6 +15,8 @@ namespace AzSecAnalyzers.Infrastructure;
 /// </summary>
 internal readonly struct AzSecOptions
 {
+    private static readonly char[] ListSeparators = { ',', ';' };
+
     public const string Prefix = "azsec.";
 
     private readonly AnalyzerConfigOptions? _options;
@@ -69,7 +71,7 @@ internal readonly struct AzSecOptions
         }
 
         var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var entry in raw.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in raw.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             var trimmed = entry.Trim();
             if (trimmed.Length > 0)

@@ -28,6 +28,8 @@ internal enum AzureService
 /// </summary>
 internal static class AzureEndpoints
 {
+    private static readonly char[] HostEnd = { ',', ':', '/' };
+
     // Host suffixes per service, for the public cloud, Azure China and Azure US Government.
     private static readonly (string Suffix, AzureService Service)[] Suffixes =
     {
@@ -93,7 +95,7 @@ internal static class AzureEndpoints
             trimmed = trimmed.Substring(4);
         }
 
-        var end = trimmed.IndexOfAny(new[] { ',', ':', '/' });
+        var end = trimmed.IndexOfAny(HostEnd);
         if (end >= 0)
         {
             trimmed = trimmed.Substring(0, end);

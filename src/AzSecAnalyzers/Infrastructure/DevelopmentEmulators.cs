@@ -9,6 +9,8 @@ namespace AzSecAnalyzers.Infrastructure;
 /// </summary>
 internal static class DevelopmentEmulators
 {
+    private static readonly char[] HostEnd = { ',', ':', '\\' };
+
     /// <summary>The account name Azurite and the legacy storage emulator serve.</summary>
     public const string StorageAccountName = "devstoreaccount1";
 
@@ -85,7 +87,7 @@ internal static class DevelopmentEmulators
             return "localhost";
         }
 
-        var end = text.IndexOfAny(new[] { ',', ':', '\\' });
+        var end = text.IndexOfAny(HostEnd);
         return end >= 0 ? text.Substring(0, end) : text;
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -9,12 +7,11 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC413: wraps the API documentation middleware or endpoint in a development-environment check.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ApiDocumentationExposedCodeFix))]
 [Shared]
-public sealed class ApiDocumentationExposedCodeFix : CodeFixProvider
+public sealed class ApiDocumentationExposedCodeFix() : AzSecCodeFix(RuleIds.ApiDocumentationExposed)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ApiDocumentationExposed);
+    protected override bool NeedsSemanticModel => true;
 
     public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
-        => DevelopmentCheckWrapper.RegisterAsync(context, EquivalenceKeys.WrapApiDocumentationInDevelopmentCheck);
+    protected override void Offer(FixRequest request) => DevelopmentCheckWrapper.Offer(request, EquivalenceKeys.WrapApiDocumentationInDevelopmentCheck);
 }

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -9,12 +7,11 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC408: wraps the detailed-errors setting in a development-environment check.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DetailedErrorsExposedCodeFix))]
 [Shared]
-public sealed class DetailedErrorsExposedCodeFix : CodeFixProvider
+public sealed class DetailedErrorsExposedCodeFix() : AzSecCodeFix(RuleIds.DetailedErrorsExposed)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DetailedErrorsExposed);
+    protected override bool NeedsSemanticModel => true;
 
     public override FixAllProvider GetFixAllProvider() => DevelopmentCheckWrapper.FixAll;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
-        => DevelopmentCheckWrapper.RegisterAsync(context, EquivalenceKeys.WrapDetailedErrorsInDevelopmentCheck);
+    protected override void Offer(FixRequest request) => DevelopmentCheckWrapper.Offer(request, EquivalenceKeys.WrapDetailedErrorsInDevelopmentCheck);
 }

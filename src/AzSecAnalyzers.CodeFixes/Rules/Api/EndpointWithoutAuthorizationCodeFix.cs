@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,38 +19,25 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointWithoutAuthorizationCodeFix))]
 [Shared]
-public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
+public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds.EndpointWithoutAuthorization)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.EndpointWithoutAuthorization);
-
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, KindOf(context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (request.Kind is not { } kind || Target(request.Root, request.Diagnostic, kind) is null)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var (title, key) = kind switch
         {
-            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var kind) || kind is null || Target(root, diagnostic, kind) is null)
-            {
-                continue;
-            }
-
-            var (title, key) = kind switch
-            {
-                EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => ("Add [Authorize]", EquivalenceKeys.AddAuthorize),
-                EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => ("Add .RequireAuthorization()", EquivalenceKeys.RequireAuthorization),
-                _ => ("Remove [AllowAnonymous]", EquivalenceKeys.RemoveAllowAnonymous),
-            };
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), kind, ct), key),
-                diagnostic);
-        }
+            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => ("Add [Authorize]", EquivalenceKeys.AddAuthorize),
+            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => ("Add .RequireAuthorization()", EquivalenceKeys.RequireAuthorization),
+            _ => ("Remove [AllowAnonymous]", EquivalenceKeys.RemoveAllowAnonymous),
+        };
+        request.Register(title, ct => ApplyAsync(request.Document, ImmutableArray.Create(request.Diagnostic), kind, ct), key);
     }
 
     private static string? KindOf(string? equivalenceKey) => equivalenceKey switch
@@ -86,7 +73,7 @@ public sealed class EndpointWithoutAuthorizationCodeFix : CodeFixProvider
         var edits = new Dictionary<SyntaxNode, List<AttributeSyntax?>>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(EndpointWithoutAuthorizationAnalyzer.FixKindProperty, out var own) || own != kind
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var own) || own != kind
                 || Target(root, diagnostic, kind) is not { } target)
             {
                 continue;

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,44 +12,29 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC409: sets the cookie's secure value (<c>Secure = true</c>, <c>HttpOnly = true</c>, <c>CookieSecurePolicy.Always</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureCookieCodeFix))]
 [Shared]
-public sealed class InsecureCookieCodeFix : CodeFixProvider
+public sealed class InsecureCookieCodeFix() : AzSecCodeFix(RuleIds.InsecureCookie)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.InsecureCookie);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (request.Kind is null || AssignedValue.Find(request.Node) is not { } assignment)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var document = request.Document;
+        switch (request.Kind)
         {
-            if (!diagnostic.Properties.TryGetValue(InsecureCookieAnalyzer.FixKindProperty, out var kind) || AssignedValue.Find(root, diagnostic) is not { } assignment)
-            {
-                continue;
-            }
+            case InsecureCookieAnalyzer.FixSetTrue:
+                request.Register($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(document, assignment, AssignedValue.True, ct), EquivalenceKeys.SecureCookie);
+                break;
 
-            switch (kind)
-            {
-                case InsecureCookieAnalyzer.FixSetTrue:
-                    Register($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(context.Document, assignment, AssignedValue.True, ct));
-                    break;
+            case InsecureCookieAnalyzer.FixSecurePolicyAlways when assignment.Right is MemberAccessExpressionSyntax member:
+                request.Register("Use CookieSecurePolicy.Always", ct => AssignedValue.ReplaceAsync(document, assignment, member.WithName(SyntaxFactory.IdentifierName("Always")), ct), EquivalenceKeys.SecureCookie);
+                break;
 
-                case InsecureCookieAnalyzer.FixSecurePolicyAlways when assignment.Right is MemberAccessExpressionSyntax member:
-                    Register("Use CookieSecurePolicy.Always", ct => AssignedValue.ReplaceAsync(context.Document, assignment, member.WithName(SyntaxFactory.IdentifierName("Always")), ct));
-                    break;
-
-                case InsecureCookieAnalyzer.FixAddSecure when assignment.Parent is InitializerExpressionSyntax initializer:
-                    Register("Add Secure = true", ct => AddSecureAsync(context.Document, initializer, assignment, ct));
-                    break;
-            }
-
-            void Register(string title, System.Func<CancellationToken, Task<Document>> apply)
-                => context.RegisterCodeFix(CodeAction.Create(title, apply, EquivalenceKeys.SecureCookie), diagnostic);
+            case InsecureCookieAnalyzer.FixAddSecure when assignment.Parent is InitializerExpressionSyntax initializer:
+                request.Register("Add Secure = true", ct => AddSecureAsync(document, initializer, assignment, ct), EquivalenceKeys.SecureCookie);
+                break;
         }
     }
 

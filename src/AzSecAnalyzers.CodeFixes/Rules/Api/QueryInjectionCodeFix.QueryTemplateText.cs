@@ -11,6 +11,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>Text helpers of <see cref="QueryTemplate"/>: quotes, escaping, parameter names.</summary>
 internal sealed partial class QueryTemplate
 {
+    // Characters that cannot be written back verbatim inside the rewritten literal.
+    private static readonly char[] UnsafeInLiteral = { '{', '}', '"', '\n', '\r' };
+
     private static string PreviousText(List<string?> parts, int index)
     {
         var builder = new StringBuilder();
@@ -41,7 +44,7 @@ internal sealed partial class QueryTemplate
     {
         if (_raw)
         {
-            return value.IndexOfAny(new[] { '{', '}', '"', '\n', '\r' }) >= 0 ? null : value;
+            return value.IndexOfAny(UnsafeInLiteral) >= 0 ? null : value;
         }
 
         if (_verbatim)

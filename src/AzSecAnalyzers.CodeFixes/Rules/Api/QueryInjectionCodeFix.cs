@@ -1,12 +1,10 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,7 +21,7 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueryInjectionCodeFix))]
 [Shared]
-public sealed class QueryInjectionCodeFix : CodeFixProvider
+public sealed class QueryInjectionCodeFix() : AzSecCodeFix(RuleIds.QueryInjection)
 {
     private const string CosmosNamespace = "Microsoft.Azure.Cosmos";
     private const string TablesNamespace = "Azure.Data.Tables";
@@ -32,52 +30,38 @@ public sealed class QueryInjectionCodeFix : CodeFixProvider
     private static readonly string[] QuotedStrings = { "string", "char", "Guid" };
     private static readonly string[] QuotedFilterStrings = { "string", "char" };
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.QueryInjection);
+    protected override bool NeedsSemanticModel => true;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (request.Kind is not { } sink)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var (model, cancellationToken) = (request.Model!, request.CancellationToken);
+        var node = request.Node;
+        var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
+        if (value is null || value.Span != request.Diagnostic.Location.SourceSpan
+            || QueryTemplate.From(value, model, cancellationToken) is not { } template)
         {
-            if (!diagnostic.Properties.TryGetValue(QueryInjectionAnalyzer.DirectProperty, out var direct) || direct != "true"
-                || !diagnostic.Properties.TryGetValue(QueryInjectionAnalyzer.SinkProperty, out var sink)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
-            if (value is null || value.Span != diagnostic.Location.SourceSpan
-                || QueryTemplate.From(value, model, context.CancellationToken) is not { } template)
-            {
-                continue;
-            }
+        var edit = sink switch
+        {
+            QueryInjectionAnalyzer.SinkCosmos => Cosmos(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkCosmosIterator => CosmosIterator(value, template, model),
+            QueryInjectionAnalyzer.SinkTables => Tables(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkSearch => Search(value, template, model),
+            QueryInjectionAnalyzer.SinkEntityFramework => EntityFramework(value, template, model, cancellationToken),
+            QueryInjectionAnalyzer.SinkSqlCommand => SqlCommand(value, template),
+            _ => null,
+        };
 
-            var edit = sink switch
-            {
-                QueryInjectionAnalyzer.SinkCosmos => Cosmos(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkCosmosIterator => CosmosIterator(value, template, model),
-                QueryInjectionAnalyzer.SinkTables => Tables(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkSearch => Search(value, template, model),
-                QueryInjectionAnalyzer.SinkEntityFramework => EntityFramework(value, template, model, context.CancellationToken),
-                QueryInjectionAnalyzer.SinkSqlCommand => SqlCommand(value, template),
-                _ => null,
-            };
-
-            if (edit is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(edit.Title, ct => ApplyAsync(context.Document, edit, ct), edit.EquivalenceKey),
-                    diagnostic);
-            }
+        if (edit is not null)
+        {
+            request.Register(edit.Title, ct => ApplyAsync(request.Document, edit, ct), edit.EquivalenceKey);
         }
     }
 

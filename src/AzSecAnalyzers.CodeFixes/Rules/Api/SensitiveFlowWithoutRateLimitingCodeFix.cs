@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,40 +19,27 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SensitiveFlowWithoutRateLimitingCodeFix))]
 [Shared]
-public sealed class SensitiveFlowWithoutRateLimitingCodeFix : CodeFixProvider
+public sealed class SensitiveFlowWithoutRateLimitingCodeFix() : AzSecCodeFix(RuleIds.SensitiveFlowWithoutRateLimiting)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SensitiveFlowWithoutRateLimiting);
-
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!request.Diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy)
+            || policy is null
+            || Target(request.Root, request.Diagnostic) is not { } target)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.PolicyProperty, out var policy)
-                || policy is null
-                || Target(root, diagnostic) is not { } target)
-            {
-                continue;
-            }
-
-            var title = target is MethodDeclarationSyntax ? $"Add [EnableRateLimiting(\"{policy}\")]" : $"Add .RequireRateLimiting(\"{policy}\")";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKeys.EnableRateLimiting),
-                diagnostic);
-        }
+        var title = target is MethodDeclarationSyntax ? $"Add [EnableRateLimiting(\"{policy}\")]" : $"Add .RequireRateLimiting(\"{policy}\")";
+        request.Register(title, ct => ApplyAsync(request.Document, ImmutableArray.Create(request.Diagnostic), ct), EquivalenceKeys.EnableRateLimiting);
     }
 
     private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (!diagnostic.Properties.TryGetValue(SensitiveFlowWithoutRateLimitingAnalyzer.FixKindProperty, out var kind))
+        if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var kind))
         {
             return null;
         }

@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
@@ -11,30 +8,13 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>AZSEC403: sets the disabled validation flag back to <c>true</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenValidationWeakenedCodeFix))]
 [Shared]
-public sealed class TokenValidationWeakenedCodeFix : CodeFixProvider
+public sealed class TokenValidationWeakenedCodeFix() : AzSecCodeFix(RuleIds.TokenValidationWeakened)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TokenValidationWeakened);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (request.Kind == TokenValidationWeakenedAnalyzer.FixSetTrue && AssignedValue.Find(request.Node) is { } assignment)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.Properties.TryGetValue(TokenValidationWeakenedAnalyzer.FixKindProperty, out var kind)
-                && kind == TokenValidationWeakenedAnalyzer.FixSetTrue
-                && AssignedValue.Find(root, diagnostic) is { } assignment)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(context.Document, assignment, AssignedValue.True, ct), EquivalenceKeys.EnableTokenValidation),
-                    diagnostic);
-            }
+            request.Register($"Set {assignment.Left} to true", ct => AssignedValue.ReplaceAsync(request.Document, assignment, AssignedValue.True, ct), EquivalenceKeys.EnableTokenValidation);
         }
     }
 }

@@ -5,14 +5,13 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
@@ -24,63 +23,38 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnrestrictedResourceConsumptionCodeFix))]
 [Shared]
-public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
+public sealed class UnrestrictedResourceConsumptionCodeFix() : AzSecCodeFix(RuleIds.UnrestrictedResourceConsumption)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnrestrictedResourceConsumption);
-
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var (root, diagnostic, document) = (request.Root, request.Diagnostic, request.Document);
+        switch (request.Kind)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.FixProperty, out var fix))
-            {
-                continue;
-            }
-
-            switch (fix)
-            {
-                case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
-                    when StaticRegexCall(root, diagnostic) is { } invocation:
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(context.Document, invocation, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
-                    when FindCreation(root, diagnostic) is { } creation:
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(context.Document, creation, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-                case UnrestrictedResourceConsumptionAnalyzer.FixClamp
-                    when ClampTarget(root, diagnostic, out var value, out var max):
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(context.Document, value, max, ct), EquivalenceKeys.LimitResourceConsumption),
-                        diagnostic);
-                    break;
-            }
+            case UnrestrictedResourceConsumptionAnalyzer.FixStaticRegex
+                when StaticRegexCall(root, diagnostic) is { } invocation:
+                request.Register("Add a match timeout of TimeSpan.FromSeconds(1)", ct => AddTimeoutAsync(document, invocation, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
+            case UnrestrictedResourceConsumptionAnalyzer.FixRegexCreation
+                when FindCreation(root, diagnostic) is { } creation:
+                request.Register("Add a match timeout of TimeSpan.FromSeconds(1) to the Regex", ct => AddTimeoutAsync(document, creation, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
+            case UnrestrictedResourceConsumptionAnalyzer.FixClamp
+                when ClampTarget(root, diagnostic, out var value, out var max):
+                request.Register($"Clamp the page size with Math.Clamp(value, 1, {max})", ct => ClampAsync(document, value, max, ct), EquivalenceKeys.LimitResourceConsumption);
+                break;
         }
     }
 
+    /// <summary>The <c>new Regex(...)</c> at the finding's last additional location (after where the value came from).</summary>
     private static BaseObjectCreationExpressionSyntax? FindCreation(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.CreationStartProperty, out var startText)
-            || !diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.CreationLengthProperty, out var lengthText)
-            || !int.TryParse(startText, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-            || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            || start + length > root.FullSpan.End)
+        if (FixContract.FixSpan(diagnostic, root) is not { } span)
         {
             return null;
         }
 
-        var span = new TextSpan(start, length);
         return root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>(n => n.Span == span) is { ArgumentList.Arguments.Count: 1 or 2 } creation
             ? creation
             : null;
@@ -125,7 +99,7 @@ public sealed class UnrestrictedResourceConsumptionCodeFix : CodeFixProvider
         var clamps = new Dictionary<SyntaxNode, int>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UnrestrictedResourceConsumptionAnalyzer.FixProperty, out var fix))
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fix))
             {
                 continue;
             }

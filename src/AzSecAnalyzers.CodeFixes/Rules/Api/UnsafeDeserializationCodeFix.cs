@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Api;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,33 +16,17 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsafeDeserializationCodeFix))]
 [Shared]
-public sealed class UnsafeDeserializationCodeFix : CodeFixProvider
+public sealed class UnsafeDeserializationCodeFix() : AzSecCodeFix(RuleIds.UnsafeDeserialization)
 {
     private const string NewtonsoftNamespace = "Newtonsoft.Json";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnsafeDeserialization);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (request.Kind == UnsafeDeserializationAnalyzer.FixTypeNameHandlingNone
+            && request.Node is ExpressionSyntax value
+            && value.Span == request.Diagnostic.Location.SourceSpan)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.Properties.TryGetValue(UnsafeDeserializationAnalyzer.KindProperty, out var kind)
-                && kind == UnsafeDeserializationAnalyzer.KindTypeNameHandling
-                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax value
-                && value.Span == diagnostic.Location.SourceSpan)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Use TypeNameHandling.None", ct => UseNoneAsync(context.Document, value, ct), EquivalenceKeys.UseTypeNameHandlingNone),
-                    diagnostic);
-            }
+            request.Register("Use TypeNameHandling.None", ct => UseNoneAsync(request.Document, value, ct), EquivalenceKeys.UseTypeNameHandlingNone);
         }
     }
 

@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,28 +11,16 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PublicBlobAccessCodeFix))]
 [Shared]
-public sealed class PublicBlobAccessCodeFix : CodeFixProvider
+public sealed class PublicBlobAccessCodeFix() : AzSecCodeFix(RuleIds.PublicBlobAccess)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PublicBlobAccess);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (request.Node is ExpressionSyntax value)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use PublicAccessType.None (no anonymous access)",
-                    ct => DataFixEdits.ReplaceWithEnumMemberAsync(context.Document, value, "None", ct),
-                    EquivalenceKeys.DisablePublicBlobAccess),
-                diagnostic);
+            request.Register(
+                "Use PublicAccessType.None (no anonymous access)",
+                ct => DataFixEdits.ReplaceWithEnumMemberAsync(request.Document, value, "None", ct),
+                EquivalenceKeys.DisablePublicBlobAccess);
         }
     }
 }

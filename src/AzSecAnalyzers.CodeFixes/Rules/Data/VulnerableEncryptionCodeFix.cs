@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Data;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,42 +13,29 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VulnerableEncryptionCodeFix))]
 [Shared]
-public sealed class VulnerableEncryptionCodeFix : CodeFixProvider
+public sealed class VulnerableEncryptionCodeFix() : AzSecCodeFix(RuleIds.VulnerableEncryption)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.VulnerableEncryption);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (request.Node is not ExpressionSyntax value)
         {
-            if (!diagnostic.Properties.TryGetValue(VulnerableEncryptionAnalyzer.FixProperty, out var fix)
-                || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
+            return;
+        }
 
-            switch (fix)
-            {
-                case VulnerableEncryptionAnalyzer.FixVersion2:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use ClientSideEncryptionVersion.V2_0",
-                            ct => DataFixEdits.ReplaceWithEnumMemberAsync(context.Document, value, "V2_0", ct),
-                            EquivalenceKeys.UseSecureEncryptionSetting),
-                        diagnostic);
-                    break;
-                case VulnerableEncryptionAnalyzer.FixKeySize:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use a 2048-bit RSA key",
-                            ct => DataFixEdits.ReplaceWithNumberAsync(context.Document, value, 2048, ct),
-                            EquivalenceKeys.UseSecureEncryptionSetting),
-                        diagnostic);
-                    break;
-            }
+        switch (request.Kind)
+        {
+            case VulnerableEncryptionAnalyzer.FixVersion2:
+                request.Register(
+                    "Use ClientSideEncryptionVersion.V2_0",
+                    ct => DataFixEdits.ReplaceWithEnumMemberAsync(request.Document, value, "V2_0", ct),
+                    EquivalenceKeys.UseSecureEncryptionSetting);
+                break;
+            case VulnerableEncryptionAnalyzer.FixKeySize:
+                request.Register(
+                    "Use a 2048-bit RSA key",
+                    ct => DataFixEdits.ReplaceWithNumberAsync(request.Document, value, 2048, ct),
+                    EquivalenceKeys.UseSecureEncryptionSetting);
+                break;
         }
     }
 }

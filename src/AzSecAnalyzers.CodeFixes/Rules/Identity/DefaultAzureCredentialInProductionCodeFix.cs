@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,34 +12,20 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// <summary>AZSEC204: replaces <c>new DefaultAzureCredential()</c> with the system-assigned <c>ManagedIdentityCredential</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DefaultAzureCredentialInProductionCodeFix))]
 [Shared]
-public sealed class DefaultAzureCredentialInProductionCodeFix : CodeFixProvider
+public sealed class DefaultAzureCredentialInProductionCodeFix() : AzSecCodeFix(RuleIds.DefaultAzureCredentialInProduction)
 {
     private const string Title = "Use ManagedIdentityCredential (system-assigned managed identity)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DefaultAzureCredentialInProduction);
+    protected override bool NeedsSemanticModel => true;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null
-            || !CredentialChoice.IsAvailable(KnownTypes.For(model.Compilation), CredentialKind.ManagedIdentity))
+        // Only the parameterless form: options passed in would be lost.
+        if (CredentialChoice.IsAvailable(KnownTypes.For(request.Model!.Compilation), CredentialKind.ManagedIdentity)
+            && request.Node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { Initializer: null } creation
+            && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0))
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Only the parameterless form: options passed in would be lost.
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { Initializer: null } creation
-                && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, creation, ct), EquivalenceKeys.ReplaceWithManagedIdentityCredential),
-                    diagnostic);
-            }
+            request.Register(Title, ct => ApplyAsync(request.Document, creation, ct), EquivalenceKeys.ReplaceWithManagedIdentityCredential);
         }
     }
 

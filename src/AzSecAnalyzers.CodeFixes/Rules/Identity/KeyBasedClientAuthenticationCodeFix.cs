@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,71 +20,58 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeyBasedClientAuthenticationCodeFix))]
 [Shared]
-public sealed class KeyBasedClientAuthenticationCodeFix : CodeFixProvider
+public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds.KeyBasedClientAuthentication)
 {
     /// <summary>The option naming the credential the first action creates.</summary>
     public const string FixCredentialOption = "fix_credential";
 
     internal const string DefaultCredentialName = "credential";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.KeyBasedClientAuthentication);
+    protected override bool NeedsSemanticModel => true;
 
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var (model, diagnostic, document) = (request.Model!, request.Diagnostic, request.Document);
+        var types = KnownTypes.For(model.Compilation);
+        if (request.Node.FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument
+            || TokenCredentialRewrite.TryCreate(model, argument, diagnostic, types) is not { } rewrite)
         {
             return;
         }
 
-        var types = KnownTypes.For(model.Compilation);
-        var preferManagedIdentity = PrefersManagedIdentity(context.Document, root.SyntaxTree);
-        foreach (var diagnostic in context.Diagnostics)
+        var preferManagedIdentity = PrefersManagedIdentity(document, request.Root.SyntaxTree);
+        var suffix = rewrite.ConfigurationKey is null ? string.Empty : $" (endpoint from configuration key '{rewrite.ConfigurationKey}')";
+        if (CredentialChoice.FindInScope(model, rewrite.Creation, types) is { } existing)
         {
-            if (Reported(root, diagnostic) is not { } argument
-                || TokenCredentialRewrite.TryCreate(model, argument, diagnostic, types) is not { } rewrite)
+            if (CredentialChoice.Validate(model, rewrite, existing.Name))
+            {
+                request.Register(
+                    $"Authenticate with Microsoft Entra ID using '{existing.Name}'{suffix}",
+                    ct => FixOneAsync(document, diagnostic, CredentialKind.Existing, ct),
+                    preferManagedIdentity ? EquivalenceKeys.UseManagedIdentityCredential : EquivalenceKeys.UseDefaultAzureCredential);
+            }
+
+            return;
+        }
+
+        var kinds = preferManagedIdentity
+            ? new[] { CredentialKind.ManagedIdentity, CredentialKind.Default }
+            : new[] { CredentialKind.Default, CredentialKind.ManagedIdentity };
+        foreach (var kind in kinds)
+        {
+            if (!CredentialChoice.IsAvailable(types, kind)
+                || !CredentialChoice.Validate(model, rewrite, CredentialChoice.NewCredential(kind, FullName)))
             {
                 continue;
             }
 
-            var suffix = rewrite.ConfigurationKey is null ? string.Empty : $" (endpoint from configuration key '{rewrite.ConfigurationKey}')";
-            if (CredentialChoice.FindInScope(model, rewrite.Creation, types) is { } existing)
-            {
-                if (CredentialChoice.Validate(model, rewrite, existing.Name))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Authenticate with Microsoft Entra ID using '{existing.Name}'{suffix}",
-                            ct => FixOneAsync(context.Document, diagnostic, CredentialKind.Existing, ct),
-                            preferManagedIdentity ? EquivalenceKeys.UseManagedIdentityCredential : EquivalenceKeys.UseDefaultAzureCredential),
-                        diagnostic);
-                }
-
-                continue;
-            }
-
-            var kinds = preferManagedIdentity
-                ? new[] { CredentialKind.ManagedIdentity, CredentialKind.Default }
-                : new[] { CredentialKind.Default, CredentialKind.ManagedIdentity };
-            foreach (var kind in kinds)
-            {
-                if (!CredentialChoice.IsAvailable(types, kind)
-                    || !CredentialChoice.Validate(model, rewrite, CredentialChoice.NewCredential(kind, FullName)))
-                {
-                    continue;
-                }
-
-                var name = kind == CredentialKind.Default ? "DefaultAzureCredential" : "ManagedIdentityCredential";
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Authenticate with Microsoft Entra ID ({name}){suffix}",
-                        ct => FixOneAsync(context.Document, diagnostic, kind, ct),
-                        kind == CredentialKind.Default ? EquivalenceKeys.UseDefaultAzureCredential : EquivalenceKeys.UseManagedIdentityCredential),
-                    diagnostic);
-            }
+            var name = kind == CredentialKind.Default ? "DefaultAzureCredential" : "ManagedIdentityCredential";
+            request.Register(
+                $"Authenticate with Microsoft Entra ID ({name}){suffix}",
+                ct => FixOneAsync(document, diagnostic, kind, ct),
+                kind == CredentialKind.Default ? EquivalenceKeys.UseDefaultAzureCredential : EquivalenceKeys.UseManagedIdentityCredential);
         }
     }
 

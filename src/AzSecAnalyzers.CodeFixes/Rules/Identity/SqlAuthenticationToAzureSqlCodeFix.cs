@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -8,7 +7,6 @@ using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Identity;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,51 +21,30 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SqlAuthenticationToAzureSqlCodeFix))]
 [Shared]
-public sealed class SqlAuthenticationToAzureSqlCodeFix : CodeFixProvider
+public sealed class SqlAuthenticationToAzureSqlCodeFix() : AzSecCodeFix(RuleIds.SqlAuthenticationToAzureSql)
 {
     private const string Title = "Use 'Authentication=Active Directory Default' and remove the password";
     private const string ActiveDirectoryDefault = "Active Directory Default";
     private const string SqlAuthenticationMethod = "Microsoft.Data.SqlClient.SqlAuthenticationMethod";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SqlAuthenticationToAzureSql);
+    protected override bool NeedsSemanticModel => true;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var (kind, model) = (request.Kind, request.Model!);
+        if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixLiteral
+            && request.Node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is { } literal
+            && Rewrite(literal.Token.ValueText) is not null)
         {
-            return;
+            request.Register(Title, ct => FixLiteralAsync(request.Document, literal, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);
         }
-
-        foreach (var diagnostic in context.Diagnostics)
+        else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
+                 && request.Node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
+                 && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
+                 && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
+                 && method.GetMembers("ActiveDirectoryDefault").Length > 0)
         {
-            if (!diagnostic.Properties.TryGetValue(SqlAuthenticationToAzureSqlAnalyzer.FixKindProperty, out var kind))
-            {
-                continue;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixLiteral
-                && node.FirstAncestorOrSelf<LiteralExpressionSyntax>() is { } literal
-                && Rewrite(literal.Token.ValueText) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixLiteralAsync(context.Document, literal, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
-                    diagnostic);
-            }
-            else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
-                     && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
-                     && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
-                     && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
-                     && method.GetMembers("ActiveDirectoryDefault").Length > 0)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixInitializerAsync(context.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication),
-                    diagnostic);
-            }
+            request.Register(Title, ct => FixInitializerAsync(request.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);
         }
     }
 

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,10 +25,9 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Secrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretToKeyVaultCodeFix))]
 [Shared]
-public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
+public sealed class MoveSecretToKeyVaultCodeFix() : AzSecCodeFix(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        RuleIds.HardcodedCredential, RuleIds.HardcodedSecretArgument, RuleIds.CredentialNamedSymbol);
+    protected override bool NeedsSemanticModel => true;
 
     /// <summary>
     /// Fix All applies the fixes of a document one after the other on the updated document, rather
@@ -38,33 +36,20 @@ public sealed class MoveSecretToKeyVaultCodeFix : CodeFixProvider
     /// </summary>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task OfferAsync(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await PlanAsync(request.Document, request.Root, request.Model!, request.Diagnostic, null, request.CancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var plan = await PlanAsync(context.Document, root, model, diagnostic, null, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                continue;
-            }
-
-            // One equivalence key for every variant, so Fix All and dotnet format fix each literal the way its place allows.
-            var title = plan.Value.IsEnvironmentVariable
-                ? $"Read '{plan.Value.SecretName}' from an environment variable"
-                : plan.Value.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
-                    ? $"Read '{plan.Value.SecretName}' from configuration (Azure Key Vault)"
-                    : $"Read '{plan.Value.SecretName}' from Azure Key Vault";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, diagnostic, null, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault),
-                diagnostic);
-        }
+        // One equivalence key for every variant, so Fix All and dotnet format fix each literal the way its place allows.
+        var title = plan.IsEnvironmentVariable
+            ? $"Read '{plan.SecretName}' from an environment variable"
+            : plan.Read is ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax { Operand: ElementAccessExpressionSyntax }
+                ? $"Read '{plan.SecretName}' from configuration (Azure Key Vault)"
+                : $"Read '{plan.SecretName}' from Azure Key Vault";
+        request.Register(title, cancellationToken => ApplyAsync(request.Document, request.Diagnostic, null, cancellationToken), EquivalenceKeys.MoveSecretToKeyVault);
     }
 
     /// <param name="secretName">The name a Fix All chose for this literal (<see cref="SecretNaming"/>); null for a single fix.</param>

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,36 +13,18 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// <summary>AZSEC301: removes the certificate validation override so the platform's validation applies.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationDisabledCodeFix))]
 [Shared]
-public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
+public sealed class CertificateValidationDisabledCodeFix() : AzSecCodeFix(RuleIds.CertificateValidationDisabled)
 {
     private const string Title = "Remove the certificate validation override";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (request.Kind is { } fixKind && FindNodeToEdit(request.Root, request.Diagnostic, fixKind) is not null)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(CertificateValidationDisabledAnalyzer.FixKindProperty, out var fixKind)
-                || FindNodeToEdit(root, diagnostic, fixKind) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    cancellationToken => ApplyAsync(context.Document, diagnostic, fixKind, cancellationToken),
-                    EquivalenceKeys.RemoveCertificateValidationOverride),
-                diagnostic);
+            request.Register(
+                Title,
+                cancellationToken => ApplyAsync(request.Document, request.Diagnostic, fixKind, cancellationToken),
+                EquivalenceKeys.RemoveCertificateValidationOverride);
         }
     }
 

@@ -1,16 +1,14 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 
@@ -22,41 +20,25 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFix))]
 [Shared]
-public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
+public sealed class ObsoleteTlsProtocolCodeFix() : AzSecCodeFix(RuleIds.ObsoleteTlsProtocol)
 {
     private const string SslProtocolsName = "SslProtocols";
     private const string SecurityProtocolTypeName = "SecurityProtocolType";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ObsoleteTlsProtocol);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!request.Diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep)
+            || request.Node is not ExpressionSyntax)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var keep)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax)
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var kind);
-            var title = kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
-                ? "Require TLS 1.2"
-                : string.IsNullOrEmpty(keep)
-                ? "Remove the protocol pin so the operating system chooses"
-                : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKeys.RemoveObsoleteTlsProtocols),
-                diagnostic);
-        }
+        var title = request.Kind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName
+            ? "Require TLS 1.2"
+            : string.IsNullOrEmpty(keep)
+            ? "Remove the protocol pin so the operating system chooses"
+            : "Allow only " + string.Join(" and ", keep!.Split('|').Select(m => m == "Tls12" ? "TLS 1.2" : "TLS 1.3"));
+        request.Register(title, ct => ApplyAsync(request.Document, request.Diagnostic, ct), EquivalenceKeys.RemoveObsoleteTlsProtocols);
     }
 
     private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -67,7 +49,7 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
             return document;
         }
 
-        diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.FixKindProperty, out var fixKind);
+        diagnostic.Properties.TryGetValue(FixContract.FixKind, out var fixKind);
         if (fixKind == ObsoleteTlsProtocolAnalyzer.FixReplaceMemberName)
         {
             diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.KeepProperty, out var modernMember);
@@ -122,7 +104,7 @@ public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
             replacement = generator.BitwiseOrExpression(replacement, generator.MemberAccessExpression(typeExpression, members[i]));
         }
 
-        editor.ReplaceNode(value, replacement.WithTriviaFrom(value).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        editor.ReplaceNode(value, UsingDirectives.SimplifyAndImport(replacement.WithTriviaFrom(value)));
         return editor.GetChangedDocument();
     }
 }

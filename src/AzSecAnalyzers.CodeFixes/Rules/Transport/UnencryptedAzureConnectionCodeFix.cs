@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,30 +21,13 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Transport;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnencryptedAzureConnectionCodeFix))]
 [Shared]
-public sealed class UnencryptedAzureConnectionCodeFix : CodeFixProvider
+public sealed class UnencryptedAzureConnectionCodeFix() : AzSecCodeFix(RuleIds.UnencryptedAzureConnection)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnencryptedAzureConnection);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Offer(FixRequest request)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (TryReadEdit(request.Diagnostic, out var edit) && ComputeChange(request.Root, request.Diagnostic, edit) is not null)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!TryReadEdit(diagnostic, out var edit) || ComputeChange(root, diagnostic, edit) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(edit.Title, ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKeys.UseEncryptedAzureConnection),
-                diagnostic);
+            request.Register(edit.Title, ct => ApplyAsync(request.Document, request.Diagnostic, ct), EquivalenceKeys.UseEncryptedAzureConnection);
         }
     }
 
@@ -129,7 +111,7 @@ public sealed class UnencryptedAzureConnectionCodeFix : CodeFixProvider
     private static bool TryReadEdit(Diagnostic diagnostic, out Edit edit)
     {
         var properties = diagnostic.Properties;
-        if (properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditKindProperty, out var kind)
+        if (properties.TryGetValue(FixContract.FixKind, out var kind)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditOffsetProperty, out var offsetText)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditLengthProperty, out var lengthText)
             && properties.TryGetValue(UnencryptedAzureConnectionAnalyzer.EditTextProperty, out var text)

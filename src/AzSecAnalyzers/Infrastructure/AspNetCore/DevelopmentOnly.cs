@@ -13,8 +13,8 @@ namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 /// </summary>
 internal static class DevelopmentOnly
 {
-    /// <summary>Diagnostic property: present when the flagged call or assignment is a whole statement the fix can wrap.</summary>
-    public const string WrapProperty = "WrapInDevelopmentCheck";
+    /// <summary>Fix kind: the flagged call or assignment is a whole statement the fix can wrap.</summary>
+    public const string FixWrap = "WrapInDevelopmentCheck";
 
     public static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, string api)
     {
@@ -28,7 +28,7 @@ internal static class DevelopmentOnly
         // Only a statement that is exactly this call or assignment can be wrapped without guarding more than it.
         var wrappable = operation.Parent is IExpressionStatementOperation statement
             && statement.Syntax.Parent is BlockSyntax or GlobalStatementSyntax;
-        var properties = wrappable ? ImmutableDictionary<string, string?>.Empty.Add(WrapProperty, "true") : null;
+        var properties = FixContract.Properties(wrappable ? FixWrap : null);
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, api));
     }
 }

@@ -189,7 +189,7 @@ internal sealed class RequestSources
         return IsApiController(method.ContainingType) ? RequestBindingSource.Body : RequestBindingSource.ModelBinding;
     }
 
-    private RequestBindingSource ExplicitBinding(IParameterSymbol parameter, out bool isExplicit)
+    private static RequestBindingSource ExplicitBinding(IParameterSymbol parameter, out bool isExplicit)
     {
         isExplicit = false;
         foreach (var attribute in parameter.GetAttributes())

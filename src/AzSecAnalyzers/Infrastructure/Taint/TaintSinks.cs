@@ -8,10 +8,13 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.Taint;
 
-/// <summary>A candidate sink a rule found: the value whose taint matters (e.g. a URL argument), the sink operation and the rule's own data.</summary>
-internal sealed class TaintSink
+/// <summary>
+/// A candidate sink a rule found: the value whose taint matters (e.g. a URL argument), the sink operation and the
+/// rule's own data, typed by the rule (<typeparamref name="TTag"/>: the sink's API name, a record of what to report).
+/// </summary>
+internal sealed class TaintSink<TTag>
 {
-    public TaintSink(IOperation value, IOperation sink, object? tag)
+    public TaintSink(IOperation value, IOperation sink, TTag tag)
     {
         Value = value;
         Sink = sink;
@@ -24,32 +27,37 @@ internal sealed class TaintSink
     /// <summary>The sink itself (the invocation, the creation, the assignment): where a rule usually reports.</summary>
     public IOperation Sink { get; }
 
-    /// <summary>Anything the rule wants back in its report callback (the sink's API name, say).</summary>
-    public object? Tag { get; }
+    /// <summary>What the rule wants back in its report callback.</summary>
+    public TTag Tag { get; }
 }
 
 /// <summary>Collects the candidate sinks of one operation block (called from a rule's cheap operation action).</summary>
-internal sealed class TaintSinkCollector
+internal sealed class TaintSinkCollector<TTag>
 {
     private readonly object _gate = new();
-    private List<TaintSink>? _sinks;
+    private List<TaintSink<TTag>>? _sinks;
 
-    public void Add(IOperation value, IOperation sink, object? tag = null)
+    public void Add(IOperation value, IOperation sink, TTag tag)
     {
         lock (_gate)
         {
-            (_sinks ??= new List<TaintSink>()).Add(new TaintSink(value, sink, tag));
+            (_sinks ??= new List<TaintSink<TTag>>()).Add(new TaintSink<TTag>(value, sink, tag));
         }
     }
 
-    internal List<TaintSink>? Sinks => _sinks;
+    internal List<TaintSink<TTag>>? Sinks => _sinks;
+}
+
+/// <summary>The tag of sinks that carry no data back to the report callback.</summary>
+internal readonly struct NoTag
+{
 }
 
 /// <summary>Finds a rule's candidate sinks in an operation; adds them to the collector. Must be cheap: it runs for every operation of its kinds.</summary>
-internal delegate void TaintSinkFinder(IOperation operation, TaintSinkCollector sinks);
+internal delegate void TaintSinkFinder<TTag>(IOperation operation, TaintSinkCollector<TTag> sinks);
 
 /// <summary>Receives one sink whose value the engine computed (tainted or not: the rule decides from the labels).</summary>
-internal delegate void TaintSinkReporter(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value);
+internal delegate void TaintSinkReporter<TTag>(OperationBlockAnalysisContext context, TaintSink<TTag> sink, TaintValue value);
 
 /// <summary>
 /// How a rule wires the engine: candidate sinks are collected by cheap operation actions inside an operation block;
@@ -61,8 +69,15 @@ internal static class TaintSinks
     /// <summary>Lambdas nested deeper than this (machine-made code) are not analysed: climbing to each enclosing graph costs a frame per level.</summary>
     private const int MaxFunctionNesting = 64;
 
+    /// <summary>As <see cref="Register{TTag}"/>, for sinks that carry no data back.</summary>
+    public static void Register(CompilationStartAnalysisContext context, TaintSpec spec, TaintSinkFinder<NoTag> find, TaintSinkReporter<NoTag> report, params OperationKind[] kinds)
+        => Register<NoTag>(context, spec, find, report, kinds);
+
+    /// <summary>Adds a sink that carries no data back.</summary>
+    public static void Add(this TaintSinkCollector<NoTag> sinks, IOperation value, IOperation sink) => sinks.Add(value, sink, default);
+
     /// <summary>Registers the sink finder for <paramref name="kinds"/> and the analysis at each operation block's end.</summary>
-    public static void Register(CompilationStartAnalysisContext context, TaintSpec spec, TaintSinkFinder find, TaintSinkReporter report, params OperationKind[] kinds)
+    public static void Register<TTag>(CompilationStartAnalysisContext context, TaintSpec spec, TaintSinkFinder<TTag> find, TaintSinkReporter<TTag> report, params OperationKind[] kinds)
     {
         var operationKinds = ImmutableArray.Create(kinds);
         context.RegisterOperationBlockStartAction(start =>
@@ -72,7 +87,7 @@ internal static class TaintSinks
                 return;
             }
 
-            var collector = new TaintSinkCollector();
+            var collector = new TaintSinkCollector<TTag>();
             start.RegisterOperationAction(operation => find(operation.Operation, collector), operationKinds);
             start.RegisterOperationBlockEndAction(end =>
             {
@@ -115,7 +130,7 @@ internal static class TaintSinks
     /// The taint of each sink's value, analysing each function that contains a sink once. Sinks outside a method body
     /// (field initializers, attributes) and functions too big to analyse answer clean.
     /// </summary>
-    public static TaintValue[] Query(OperationBlockAnalysisContext context, TaintSpec spec, IReadOnlyList<TaintSink> sinks)
+    public static TaintValue[] Query<TTag>(OperationBlockAnalysisContext context, TaintSpec spec, IReadOnlyList<TaintSink<TTag>> sinks)
     {
         var values = new TaintValue[sinks.Count];
         var groups = new Dictionary<IOperation, List<int>>();

@@ -17,9 +17,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property telling the code fix what to change.</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>Add <c>[Authorize]</c> to the action (the location is the action's name).</summary>
     public const string FixAddAuthorize = "AddAuthorize";
 
@@ -136,9 +133,7 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
             {
                 if (ShouldReport(candidate))
                 {
-                    var properties = candidate.FixKind is null
-                        ? null
-                        : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, candidate.FixKind);
+                    var properties = FixContract.Properties(candidate.FixKind);
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.AZSEC401_EndpointWithoutAuthorization,
                         candidate.Location,

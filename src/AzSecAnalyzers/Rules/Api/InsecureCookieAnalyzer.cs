@@ -16,9 +16,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property telling the code fix what to write.</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>Replace the assigned value with <c>true</c>.</summary>
     public const string FixSetTrue = "SetTrue";
 
@@ -126,7 +123,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC409_InsecureCookie,
                 target.Syntax.MemberNameLocation(),
-                fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind),
+                FixContract.Properties(fixKind),
                 problem,
                 fix));
         }

@@ -49,7 +49,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
             Sanitizer = Rule.Sanitizer,
         };
 
-        TaintSinks.Register(context, spec, rule.FindSinks, rule.Report, OperationKind.Invocation);
+        TaintSinks.Register<string>(context, spec, rule.FindSinks, Rule.Report, OperationKind.Invocation);
     }
 
     private sealed class Rule
@@ -132,7 +132,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
 
         // ---- Sinks -----------------------------------------------------------------------
 
-        public void FindSinks(IOperation operation, TaintSinkCollector sinks)
+        public void FindSinks(IOperation operation, TaintSinkCollector<string> sinks)
         {
             if (operation is not IInvocationOperation invocation)
             {
@@ -197,7 +197,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void AddSink(TaintSinkCollector sinks, IOperation value, IOperation invocation, string api, bool needsEntityCheck)
+        private void AddSink(TaintSinkCollector<string> sinks, IOperation value, IOperation invocation, string api, bool needsEntityCheck)
         {
             var stored = value.WalkDownConversionsAndDelegates();
             if (stored.Type is not { TypeKind: TypeKind.Class or TypeKind.Struct } type || stored.ConstantValue.HasValue
@@ -263,7 +263,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
 
         // ---- Report ----------------------------------------------------------------------
 
-        public void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+        public static void Report(OperationBlockAnalysisContext context, TaintSink<string> sink, TaintValue value)
         {
             if (!value.Labels.IsFull() || !value.Labels.HasAny(TaintLabels.Request))
             {
@@ -276,7 +276,7 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
                 Descriptors.AZSEC404_MassAssignment,
                 sink.Value.Syntax.GetLocation(),
                 additional,
-                (string)sink.Tag!,
+                sink.Tag,
                 sink.Value.Type?.Name ?? "entity",
                 origin?.Description ?? "request input"));
         }

@@ -22,12 +22,8 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: which sink family, for the fixer (<see cref="SinkCosmos"/> …).</summary>
-    public const string SinkProperty = "Sink";
-
-    /// <summary>Diagnostic property, "true" when the reported expression is the built text itself (the only case the fixer rewrites).</summary>
-    public const string DirectProperty = "Direct";
-
+    // The fix kind is the sink family (SinkCosmos …), set only when the reported expression is the built text
+    // itself: the only case the fix rewrites.
     public const string SinkCosmos = "Cosmos";
     public const string SinkCosmosIterator = "CosmosIterator";
     public const string SinkTables = "Tables";
@@ -55,7 +51,8 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
         context.RegisterOperationBlockStartAction(start =>
         {
             // Sinks whose text is not built in place wait for the block's end, where the engine follows them back.
-            List<TaintSink>? flows = null;
+            // Each flow's tag: the sink, and the in-place build it stands for when it follows one of its locals.
+            List<TaintSink<(QuerySink Sink, PendingInPlace? Pending)>>? flows = null;
             var gate = new object();
             start.RegisterOperationAction(
                 c =>
@@ -91,12 +88,12 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                             var pending = new PendingInPlace(sink, QueryText.BuildKind(sink.Value) ?? QueryText.Concatenation);
                             foreach (var local in locals)
                             {
-                                (flows ??= new List<TaintSink>()).Add(new TaintSink(local, c.Operation, pending));
+                                (flows ??= new()).Add(new(local, c.Operation, (sink, pending)));
                             }
                         }
                         else if (!QueryText.IsBuiltText(sink.Value))
                         {
-                            (flows ??= new List<TaintSink>()).Add(new TaintSink(sink.Value, c.Operation, sink));
+                            (flows ??= new()).Add(new(sink.Value, c.Operation, (sink, null)));
                         }
                     }
                 },
@@ -114,15 +111,18 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
                 for (var i = 0; i < flows.Count; i++)
                 {
                     var labels = values[i].Labels;
-                    switch (flows[i].Tag)
+                    var (sink, pending) = flows[i].Tag;
+                    if (pending is not null)
                     {
-                        case PendingInPlace pending when !pending.Reported && labels.IsText() && labels.HasAny(TaintLabels.NonConstant):
+                        if (!pending.Reported && labels.IsText() && labels.HasAny(TaintLabels.NonConstant))
+                        {
                             pending.Reported = true;
                             Report(end.ReportDiagnostic, pending.Sink, pending.How, direct: true);
-                            break;
-                        case QuerySink sink when IsBuiltFromNonConstant(labels):
-                            Report(end.ReportDiagnostic, sink, BuiltWhere(flows[i].Value), direct: false);
-                            break;
+                        }
+                    }
+                    else if (IsBuiltFromNonConstant(labels))
+                    {
+                        Report(end.ReportDiagnostic, sink, BuiltWhere(flows[i].Value), direct: false);
                     }
                 }
             });
@@ -248,24 +248,9 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             : null;
     }
 
-    private static void Check(OperationAnalysisContext context, QueryText text, QuerySink sink)
-    {
-        if (Judge(text, sink.Value) is not { } finding)
-        {
-            return;
-        }
-
-        Report(context.ReportDiagnostic, sink, finding.How, finding.Direct);
-    }
-
     private static void Report(System.Action<Diagnostic> report, QuerySink sink, string how, bool direct)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.Kind);
-        if (direct)
-        {
-            properties = properties.Add(DirectProperty, "true");
-        }
-
+        var properties = FixContract.Properties(direct ? sink.Kind : null);
         report(Diagnostic.Create(
             Descriptors.AZSEC410_QueryInjection,
             sink.Value.Syntax.GetLocation(),
@@ -274,10 +259,6 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             how,
             sink.Alternative));
     }
-
-    /// <summary>The one place that decides whether query text reaching a sink is unsafe, and how it was built.</summary>
-    private static (string How, bool Direct)? Judge(QueryText text, IOperation value)
-        => text.UnsafeBuild(value) is { } how ? (how, true) : null;
 
     private static IOperation? StringArgument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {

@@ -16,9 +16,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: how the fix attaches the limiter (attribute on an action, or a call on an endpoint).</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>Diagnostic property: a rate-limiting policy the app registers, for the fix to name.</summary>
     public const string PolicyProperty = "Policy";
 
@@ -121,7 +118,7 @@ public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
 
                 var properties = policy is null
                     ? null
-                    : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind).Add(PolicyProperty, policy);
+                    : ImmutableDictionary<string, string?>.Empty.Add(FixContract.FixKind, fixKind).Add(PolicyProperty, policy);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AZSEC412_SensitiveFlowWithoutRateLimiting,
                     location,

@@ -45,7 +45,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             MembershipSanitizes = true,
         };
 
-        TaintSinks.Register(context, spec, rule.FindSinks, Rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        TaintSinks.Register<string>(context, spec, rule.FindSinks, Rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
     }
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 
         // ---- Sinks ------------------------------------------------------------------------
 
-        public void FindSinks(IOperation operation, TaintSinkCollector sinks)
+        public void FindSinks(IOperation operation, TaintSinkCollector<string> sinks)
         {
             switch (operation)
             {
@@ -132,7 +132,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindInvocationSink(IInvocationOperation invocation, TaintSinkCollector sinks)
+        private void FindInvocationSink(IInvocationOperation invocation, TaintSinkCollector<string> sinks)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -161,7 +161,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindCreationSink(IObjectCreationOperation creation, TaintSinkCollector sinks)
+        private void FindCreationSink(IObjectCreationOperation creation, TaintSinkCollector<string> sinks)
         {
             if (creation.Constructor is not { Parameters.Length: > 0 } constructor || creation.Arguments.Length == 0)
             {
@@ -216,7 +216,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             return ns.Name == "Azure";
         }
 
-        public static void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+        public static void Report(OperationBlockAnalysisContext context, TaintSink<string> sink, TaintValue value)
         {
             if (!value.Labels.IsFull() || !value.Labels.HasAny(TaintLabels.Request | TaintLabels.Message))
             {
@@ -229,7 +229,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
                 Descriptors.AZSEC406_ServerSideRequestForgery,
                 sink.Value.Syntax.GetLocation(),
                 additional,
-                (string)sink.Tag!,
+                sink.Tag,
                 origin?.Description ?? (value.Labels.HasAny(TaintLabels.Message) ? "a received message" : "request input")));
         }
 

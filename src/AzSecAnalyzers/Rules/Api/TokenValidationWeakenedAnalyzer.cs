@@ -15,9 +15,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenValidationWeakenedAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: present when the fix can set the flag to <c>true</c>.</summary>
-    public const string FixKindProperty = "FixKind";
-
     public const string FixSetTrue = "SetTrue";
 
     private static readonly ImmutableHashSet<string> Flags = ImmutableHashSet.Create(
@@ -75,7 +72,7 @@ public sealed class TokenValidationWeakenedAnalyzer : AzSecAnalyzer
         => context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.AZSEC403_TokenValidationWeakened,
             target.Syntax.MemberNameLocation(),
-            fix ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixSetTrue) : null,
+            FixContract.Properties(fix ? FixSetTrue : null),
             name,
             problem,
             fixText));

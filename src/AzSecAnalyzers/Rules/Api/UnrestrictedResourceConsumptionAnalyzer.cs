@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
@@ -27,20 +28,15 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
     public const int DefaultMaxPageSize = 100;
 
-    /// <summary>Diagnostic property: which fix applies (absent when none does).</summary>
-    public const string FixProperty = "Fix";
-
     /// <summary>Add <c>RegexOptions</c> and <c>TimeSpan.FromSeconds(1)</c> to the static <c>Regex</c> call the diagnostic is in.</summary>
     public const string FixStaticRegex = "StaticRegex";
 
-    /// <summary>Add <c>TimeSpan.FromSeconds(1)</c> to the <c>new Regex(...)</c> at <see cref="CreationStartProperty"/>/<see cref="CreationLengthProperty"/>.</summary>
+    /// <summary>Add <c>TimeSpan.FromSeconds(1)</c> to the <c>new Regex(...)</c> at the diagnostic's last additional location.</summary>
     public const string FixRegexCreation = "RegexCreation";
 
     /// <summary>Wrap the reported value in <c>Math.Clamp(value, 1, max)</c>; the bound is in <see cref="MaxPageSizeProperty"/>.</summary>
     public const string FixClamp = "Clamp";
 
-    public const string CreationStartProperty = "CreationStart";
-    public const string CreationLengthProperty = "CreationLength";
     public const string MaxPageSizeProperty = "MaxPageSize";
 
     private const int NonBacktracking = 1024; // RegexOptions.NonBacktracking (.NET 7+)
@@ -97,7 +93,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             Guard = TaintRule.UpperBoundGuard,
         };
 
-        TaintSinks.Register(context, spec, rule.FindSinks, rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        TaintSinks.Register<SinkTag>(context, spec, rule.FindSinks, rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
     }
 
     /// <summary>True for the constants that mean "no limit": <c>int.MaxValue</c>, <c>long.MaxValue</c>.</summary>
@@ -379,7 +375,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
         // ---- Sinks -----------------------------------------------------------------------
 
-        public void FindSinks(IOperation operation, TaintSinkCollector sinks)
+        public void FindSinks(IOperation operation, TaintSinkCollector<SinkTag> sinks)
         {
             switch (operation)
             {
@@ -400,7 +396,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindInvocationSinks(IInvocationOperation invocation, TaintSinkCollector sinks)
+        private void FindInvocationSinks(IInvocationOperation invocation, TaintSinkCollector<SinkTag> sinks)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -447,7 +443,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        private static void AddPageSink(TaintSinkCollector sinks, IOperation value, IOperation sink, string api)
+        private static void AddPageSink(TaintSinkCollector<SinkTag> sinks, IOperation value, IOperation sink, string api)
         {
             // An int argument to an int? parameter: clamp (and report) the int itself.
             var reported = value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : value;
@@ -460,7 +456,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             sinks.Add(reported, sink, new SinkTag(SinkKind.PageSize, api, null, fix, null));
         }
 
-        private void FindRegexCallSinks(IInvocationOperation invocation, IMethodSymbol method, TaintSinkCollector sinks)
+        private void FindRegexCallSinks(IInvocationOperation invocation, IMethodSymbol method, TaintSinkCollector<SinkTag> sinks)
         {
             if (method.Name is not ("IsMatch" or "Match" or "Matches" or "Replace" or "Split" or "Count" or "EnumerateMatches"))
             {
@@ -526,7 +522,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindRegexCreationSink(IObjectCreationOperation creation, TaintSinkCollector sinks)
+        private static void FindRegexCreationSink(IObjectCreationOperation creation, TaintSinkCollector<SinkTag> sinks)
         {
             foreach (var argument in creation.Arguments)
             {
@@ -659,9 +655,9 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 
         // ---- Report ----------------------------------------------------------------------
 
-        public void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+        public void Report(OperationBlockAnalysisContext context, TaintSink<SinkTag> sink, TaintValue value)
         {
-            var tag = (SinkTag)sink.Tag!;
+            var tag = sink.Tag;
             var labels = value.Labels;
             if (!labels.HasAny(TaintLabels.Request | TaintLabels.Message))
             {
@@ -707,22 +703,26 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
                     break;
             }
 
+            // Additional locations: where the value came from, then the Regex creation the fix edits.
+            var additional = new List<Location>(2);
+            if (value.Origin is { Location.IsInSource: true } o)
+            {
+                additional.Add(o.Location);
+            }
+
             if (tag.Fix is { } fix)
             {
-                properties = properties.Add(FixProperty, fix);
+                properties = properties.Add(FixContract.FixKind, fix);
                 if (tag.Creation is { } creation)
                 {
-                    properties = properties
-                        .Add(CreationStartProperty, creation.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        .Add(CreationLengthProperty, creation.Span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    additional.Add(creation.GetLocation());
                 }
             }
 
-            var additional = value.Origin is { Location.IsInSource: true } o ? new[] { o.Location } : null;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC405_UnrestrictedResourceConsumption,
                 sink.Value.Syntax.GetLocation(),
-                additional,
+                additional.Count == 0 ? null : additional,
                 properties,
                 what,
                 fixText));

@@ -24,25 +24,12 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property telling the fixer which case it is: only <see cref="KindTypeNameHandling"/> has a fix.</summary>
-    public const string KindProperty = "Kind";
-
-    public const string KindTypeNameHandling = "TypeNameHandling";
-
-    public const string KindFormatter = "Formatter";
-
-    public const string KindTypeResolver = "TypeResolver";
+    /// <summary>Fix: write <c>TypeNameHandling.None</c>. Formatter and type-resolver findings have no fix.</summary>
+    public const string FixTypeNameHandlingNone = "TypeNameHandlingNone";
 
     private const string ExternalData = "the serialized data";
 
-    private static readonly ImmutableDictionary<string, string?> TypeNameHandlingProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindTypeNameHandling);
-
-    private static readonly ImmutableDictionary<string, string?> FormatterProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindFormatter);
-
-    private static readonly ImmutableDictionary<string, string?> TypeResolverProperties =
-        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindTypeResolver);
+    private static readonly ImmutableDictionary<string, string?> TypeNameHandlingProperties = FixContract.Properties(FixTypeNameHandlingNone)!;
 
     private static readonly ImmutableHashSet<string> DeserializeMethods = ImmutableHashSet.Create(
         "Deserialize", "UnsafeDeserialize", "UnsafeDeserializeMethodResponse", "ReadObject");
@@ -164,7 +151,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.AZSEC411_UnsafeDeserialization,
             invocation.Syntax.MemberNameLocation(),
-            FormatterProperties,
+            properties: null,
             $"{formatter.Name}.{invocation.TargetMethod.Name}",
             input,
             FormatterFix(formatter)));
@@ -185,7 +172,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AZSEC411_UnsafeDeserialization,
                     creation.Syntax.GetLocation(),
-                    FormatterProperties,
+                    properties: null,
                     formatter.Name,
                     ExternalData,
                     FormatterFix(formatter)));
@@ -202,7 +189,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC411_UnsafeDeserialization,
                 creation.Arguments[0].Syntax.GetLocation(),
-                TypeResolverProperties,
+                properties: null,
                 "JavaScriptSerializer with SimpleTypeResolver",
                 ExternalData,
                 "construct JavaScriptSerializer without a type resolver, or move to System.Text.Json"));

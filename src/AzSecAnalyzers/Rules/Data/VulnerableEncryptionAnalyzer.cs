@@ -17,22 +17,19 @@ namespace AzSecAnalyzers.Rules.Data;
 /// RSA constructors, <c>rsa.KeySize = n</c>); <c>CipherMode.ECB</c> assigned to <c>SymmetricAlgorithm.Mode</c> and the
 /// <c>EncryptEcb</c>/<c>DecryptEcb</c> one-shot calls; DES, Triple DES and RC2 created through their <c>Create</c>
 /// methods, their CryptoServiceProvider constructors or <c>SymmetricAlgorithm.Create("DES")</c>.
-/// The fix handles the V2_0 and 2048-bit cases only (see <see cref="FixProperty"/>); there is no mechanical
+/// The fix handles the V2_0 and 2048-bit cases only (<see cref="FixVersion2"/>, <see cref="FixKeySize"/>); there is no mechanical
 /// replacement for a cipher or a mode, whose ciphertext format and IV/tag handling change.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: what the fix writes, <see cref="FixVersion2"/> or <see cref="FixKeySize"/>; absent when there is no fix.</summary>
-    public const string FixProperty = "Fix";
-
     public const string FixVersion2 = "V2_0";
     public const string FixKeySize = "2048";
 
     private const int MinimumRsaBits = 2048;
 
-    private static readonly ImmutableDictionary<string, string?> Version2Properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixVersion2);
-    private static readonly ImmutableDictionary<string, string?> KeySizeProperties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixKeySize);
+    private static readonly ImmutableDictionary<string, string?> Version2Properties = FixContract.Properties(FixVersion2)!;
+    private static readonly ImmutableDictionary<string, string?> KeySizeProperties = FixContract.Properties(FixKeySize)!;
 
     private const string ClientSideProblem = "selects ClientSideEncryptionVersion.V1_0, whose unauthenticated AES-CBC is open to padding-oracle attacks (CVE-2022-30187)";
     private const string ClientSideFix = "use ClientSideEncryptionVersion.V2_0 (AES-GCM)";

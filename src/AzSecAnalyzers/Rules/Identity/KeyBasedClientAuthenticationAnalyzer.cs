@@ -19,8 +19,7 @@ namespace AzSecAnalyzers.Rules.Identity;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
 {
-    /// <summary>What the reported argument carries: <see cref="KindConnectionString"/>, <see cref="KindAccountKey"/> or <see cref="KindKeyCredential"/>.</summary>
-    public const string KindProperty = "Kind";
+    // The fix kind is what the reported argument carries: KindConnectionString, KindAccountKey or KindKeyCredential.
     public const string KindConnectionString = "ConnectionString";
     public const string KindAccountKey = "AccountKey";
     public const string KindKeyCredential = "KeyCredential";
@@ -188,7 +187,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
                 }
 
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[KindProperty] = kind;
+                properties[FixContract.FixKind] = kind;
                 properties[FamilyProperty] = family.ToString();
                 if (registration)
                 {

@@ -18,9 +18,6 @@ namespace AzSecAnalyzers.Rules.Identity;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
 {
-    /// <summary>How the fix rewrites the finding: <see cref="FixLiteral"/> or <see cref="FixInitializer"/>.</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>The connection string is a string literal right there: rewrite it.</summary>
     public const string FixLiteral = "Literal";
 
@@ -140,7 +137,7 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AZSEC202_SqlAuthenticationToAzureSql,
                     target.Syntax.MemberNameLocation(),
-                    inInitializer ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixInitializer) : null,
+                    FixContract.Properties(inInitializer ? FixInitializer : null),
                     $"'{owner.Name}.Password'"));
             }
         }
@@ -157,7 +154,7 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC202_SqlAuthenticationToAzureSql,
                 value.Syntax.GetLocation(),
-                isLiteral ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixLiteral) : null,
+                FixContract.Properties(isLiteral ? FixLiteral : null),
                 api));
         }
 

@@ -22,6 +22,8 @@ namespace AzSecAnalyzers.Rules.Secrets;
 [NoCodeFix("The secret sits in a configuration file, not in C#: moving it to Key Vault means creating the secret, granting the app access and rotating the leaked value, none of which an edit to the file can do.")]
 public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 {
+    private static readonly char[] HostEnd = { ',', '\\', '/' };
+
     /// <summary>Larger files are not hand-written configuration (and would cost a build noticeable time).</summary>
     private const int MaxFileLength = 16 * 1024 * 1024;
 
@@ -180,7 +182,7 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
             return true;
         }
 
-        var cut = host.IndexOfAny(new[] { ',', '\\', '/' });
+        var cut = host.IndexOfAny(HostEnd);
         if (cut >= 0)
         {
             host = host.Substring(0, cut);

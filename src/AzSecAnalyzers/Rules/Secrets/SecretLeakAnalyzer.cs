@@ -47,7 +47,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             Propagator = rule.ChatMessages.IsTextPart,
         };
 
-        TaintSinks.Register(
+        TaintSinks.Register<SinkTag>(
             context,
             spec,
             rule.FindSinks,
@@ -381,7 +381,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
         // ---- Sinks ----------------------------------------------------------------------------
 
-        public void FindSinks(IOperation operation, TaintSinkCollector sinks)
+        public void FindSinks(IOperation operation, TaintSinkCollector<SinkTag> sinks)
         {
             if (FindChatMessageSinks(operation, sinks))
             {
@@ -405,7 +405,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindInvocationSinks(IInvocationOperation invocation, TaintSinkCollector sinks)
+        private void FindInvocationSinks(IInvocationOperation invocation, TaintSinkCollector<SinkTag> sinks)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -496,7 +496,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         /// Adds a candidate sink unless its value cannot carry a secret: a scalar (<c>int id</c>) or a constant that is not a
         /// credential. A block whose sinks are all such values is then never analysed (most log calls).
         /// </summary>
-        private static void AddSink(TaintSinkCollector sinks, IOperation value, IOperation sink, SinkTag tag)
+        private static void AddSink(TaintSinkCollector<SinkTag> sinks, IOperation value, IOperation sink, SinkTag tag)
         {
             var unwrapped = value.WalkDownConversionsAndDelegates();
             if (ScalarTypes.IsScalar(unwrapped.Type))
@@ -529,7 +529,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             => name is "value" or "content" or "contents" or "data" or "error" or "text" or "detail" or "title";
 
         /// <summary>Adds the arguments whose parameter name passes <paramref name="include"/>; a params array's elements are added one by one.</summary>
-        private static void AddArguments(IInvocationOperation invocation, TaintSinkCollector sinks, SinkTag tag, Func<string, bool> include)
+        private static void AddArguments(IInvocationOperation invocation, TaintSinkCollector<SinkTag> sinks, SinkTag tag, Func<string, bool> include)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -552,7 +552,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindCreationSinks(IObjectCreationOperation creation, TaintSinkCollector sinks)
+        private void FindCreationSinks(IObjectCreationOperation creation, TaintSinkCollector<SinkTag> sinks)
         {
             var type = creation.Type;
             if (type is null || creation.Arguments.Length == 0)
@@ -582,7 +582,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
         }
 
-        private void FindAssignmentSink(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property, TaintSinkCollector sinks)
+        private void FindAssignmentSink(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property, TaintSinkCollector<SinkTag> sinks)
         {
             var name = property.Property.Name;
             var type = property.Property.ContainingType;
@@ -594,7 +594,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         }
 
         /// <summary>A minimal-API handler lambda or an MVC action returning text: the value is the response body.</summary>
-        private void FindReturnSink(IReturnOperation ret, IOperation returned, TaintSinkCollector sinks)
+        private void FindReturnSink(IReturnOperation ret, IOperation returned, TaintSinkCollector<SinkTag> sinks)
         {
             if (_endpoints is null || ret.Kind != OperationKind.Return)
             {
@@ -631,7 +631,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             }
         }
 
-        private IMethodSymbol? FindOwningMethod(IReturnOperation ret)
+        private static IMethodSymbol? FindOwningMethod(IReturnOperation ret)
         {
             for (var node = ret.Syntax; node is not null; node = node.Parent)
             {
@@ -665,9 +665,9 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
 
         // ---- Report ---------------------------------------------------------------------------
 
-        public static void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+        public static void Report(OperationBlockAnalysisContext context, TaintSink<SinkTag> sink, TaintValue value)
         {
-            if (!value.Labels.IsText() || !value.Labels.HasAny(TaintLabels.Secret) || sink.Tag is not SinkTag tag)
+            if (!value.Labels.IsText() || !value.Labels.HasAny(TaintLabels.Secret) || sink.Tag is not { } tag)
             {
                 return;
             }

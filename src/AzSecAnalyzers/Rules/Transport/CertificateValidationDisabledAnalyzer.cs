@@ -20,9 +20,6 @@ namespace AzSecAnalyzers.Rules.Transport;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property telling the code fix how the override can be removed.</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>The assignment is a whole statement in a block: delete the statement.</summary>
     public const string FixRemoveStatement = "RemoveStatement";
 
@@ -173,7 +170,7 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
         }
 
         private static ImmutableDictionary<string, string?>? FixProperties(string? fixKind)
-            => fixKind is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, fixKind);
+            => FixContract.Properties(fixKind);
 
         /// <summary>
         /// A callback accepts every certificate when it returns the constant <c>true</c> on every

@@ -20,9 +20,6 @@ namespace AzSecAnalyzers.Rules.Transport;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: how the fix removes the pin (see the Fix* constants).</summary>
-    public const string FixKindProperty = "FixKind";
-
     /// <summary>Diagnostic property: the modern members to keep, joined by <c>|</c>; empty when none were listed.</summary>
     public const string KeepProperty = "Keep";
 
@@ -216,7 +213,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
 
             var properties = replacement is null
                 ? null
-                : ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixReplaceMemberName).Add(KeepProperty, replacement);
+                : ImmutableDictionary<string, string?>.Empty.Add(FixContract.FixKind, FixReplaceMemberName).Add(KeepProperty, replacement);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC302_ObsoleteTlsProtocol,
                 value.Syntax.GetLocation(),
@@ -278,7 +275,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
 
             var fixKind = keep.Length == 0 && removalKind is not null ? removalKind : FixReplaceValue;
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FixKindProperty, fixKind)
+                .Add(FixContract.FixKind, fixKind)
                 .Add(KeepProperty, keep);
 
             context.ReportDiagnostic(Diagnostic.Create(

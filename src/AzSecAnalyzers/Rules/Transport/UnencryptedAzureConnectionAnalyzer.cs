@@ -27,9 +27,6 @@ namespace AzSecAnalyzers.Rules.Transport;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>Diagnostic property: how the fix edits the code (see the Edit* constants); absent when no fix is safe.</summary>
-    public const string EditKindProperty = "EditKind";
-
     /// <summary>Diagnostic property: where the edit starts, relative to the diagnostic span (EditText) or to the literal's value (EditRebuildLiteral).</summary>
     public const string EditOffsetProperty = "EditOffset";
 
@@ -255,7 +252,7 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
 
     internal static ImmutableDictionary<string, string?> Edit(string kind, int offset, int length, string text, string title)
         => ImmutableDictionary<string, string?>.Empty
-            .Add(EditKindProperty, kind)
+            .Add(FixContract.FixKind, kind)
             .Add(EditOffsetProperty, offset.ToString(CultureInfo.InvariantCulture))
             .Add(EditLengthProperty, length.ToString(CultureInfo.InvariantCulture))
             .Add(EditTextProperty, text)

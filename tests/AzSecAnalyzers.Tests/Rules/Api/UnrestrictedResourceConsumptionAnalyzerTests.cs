@@ -171,7 +171,7 @@ public class UnrestrictedResourceConsumptionAnalyzerTests
         [ApiController]
         public class CommentsController : ControllerBase
         {
-            private static readonly Regex Links = new(@"(https?://\S+)+", RegexOptions.IgnoreCase);
+            private static readonly Regex Links = {|#2:new(@"(https?://\S+)+", RegexOptions.IgnoreCase)|};
 
             [HttpPost("comments")]
             public IActionResult Post(Comment {|#1:comment|})
@@ -181,19 +181,19 @@ public class UnrestrictedResourceConsumptionAnalyzerTests
             }
         }
         """,
-        Expected(0, 1, "'Regex.Matches' runs on request body parameter 'comment' without a match timeout", RegexFix));
+        Expected(0, 1, "'Regex.Matches' runs on request body parameter 'comment' without a match timeout", RegexFix).WithLocation(2));
 
     [Fact]
     public Task InstanceRegex_LocalWithoutTimeout_RequestQuery_Triggers() => Verify.VerifyAnalyzerAsync(
         MinimalApi("""
                     app.MapGet("/split", (HttpRequest request) =>
                     {
-                        var separator = new Regex("[,;]+");
+                        var separator = {|#2:new Regex("[,;]+")|};
                         string value = {|#1:request.Query|}["list"];
                         return separator.Split({|#0:value|}).Length;
                     });
             """),
-        Expected(0, 1, "'Regex.Split' runs on 'HttpRequest.Query' without a match timeout", RegexFix));
+        Expected(0, 1, "'Regex.Split' runs on 'HttpRequest.Query' without a match timeout", RegexFix).WithLocation(2));
 
     [Fact]
     public Task PatternFromRequest_EvenWithTimeout_Triggers() => Verify.VerifyAnalyzerAsync(

@@ -72,8 +72,8 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             [ApiController]
             public class CheckController : ControllerBase
             {
-                private static readonly Regex Words = new Regex(@"^(\w+\s?)*$");
-                private static readonly Regex Tags = new(@"<(\w+)>", RegexOptions.IgnoreCase);
+                private static readonly Regex Words = {|#5:new Regex(@"^(\w+\s?)*$")|};
+                private static readonly Regex Tags = {|#6:new(@"<(\w+)>", RegexOptions.IgnoreCase)|};
 
                 [HttpGet("a")]
                 public bool A(string {|#1:q|}) => Words.IsMatch({|#0:q|}) && Tags.IsMatch({|#2:q|});
@@ -102,9 +102,9 @@ public class UnrestrictedResourceConsumptionCodeFixTests
             """,
         ExpectedDiagnostics =
         {
-            Expected(0, 1, "'Regex.IsMatch' runs on query parameter 'q' without a match timeout", RegexFix),
-            Expected(2, 1, "'Regex.IsMatch' runs on query parameter 'q' without a match timeout", RegexFix),
-            Expected(3, 4, "'Regex.IsMatch' runs on query parameter 'text' without a match timeout", RegexFix),
+            Expected(0, 1, "'Regex.IsMatch' runs on query parameter 'q' without a match timeout", RegexFix).WithLocation(5),
+            Expected(2, 1, "'Regex.IsMatch' runs on query parameter 'q' without a match timeout", RegexFix).WithLocation(6),
+            Expected(3, 4, "'Regex.IsMatch' runs on query parameter 'text' without a match timeout", RegexFix).WithLocation(5),
         },
         CodeActionEquivalenceKey = EquivalenceKeys.LimitResourceConsumption,
     }.RunAsync();
