@@ -101,7 +101,7 @@ internal sealed class CliOptions
 
         if (unmatched.Count > 0)
         {
-            var first = parsed.GetResult(command.Path)?.Tokens.FirstOrDefault()?.Value;
+            var first = parsed.GetResult(command.Path)?.Tokens is { Count: > 0 } tokens ? tokens[0].Value : null;
             return $"Only one solution, project or folder can be scanned at a time (got '{first}' and '{unmatched[0]}').";
         }
 
@@ -258,10 +258,12 @@ internal sealed class CliOptions
             return default!;
         }
 
+        private static readonly char[] ListSeparators = { ',', ';' };
+
         /// <summary>"--rules A,B --rules C;D" is four patterns: each occurrence may hold a list.</summary>
         private static List<string> SplitLists(ArgumentResult result)
             => result.Tokens
-                .SelectMany(t => t.Value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .SelectMany(t => t.Value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
 
     }

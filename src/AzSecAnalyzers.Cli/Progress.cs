@@ -11,7 +11,7 @@ namespace AzSecAnalyzers.Cli;
 /// a plain line every <see cref="Interval"/> while the work lasts, so a long project load is not minutes of
 /// silence; a short run prints nothing. A text may start with "[i/n] ": that is how a step gives its count.
 /// </summary>
-internal sealed partial class Progress
+internal sealed partial class Progress : IDisposable
 {
     /// <summary>Seconds between two lines when redirected; 0 turns them off. For CI logs and for the tests.</summary>
     public const string IntervalVariable = "AZSEC_PROGRESS_INTERVAL";
@@ -118,6 +118,9 @@ internal sealed partial class Progress
     }
 
     /// <summary>Ends the display (the line it drew is removed) before anything else is written.</summary>
+    /// <summary>Stops the timer and erases the live display, as <see cref="Clear"/> does.</summary>
+    public void Dispose() => Clear();
+
     public void Clear()
     {
         LiveDisplay? display;

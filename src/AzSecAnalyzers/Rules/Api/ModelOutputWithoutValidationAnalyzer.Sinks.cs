@@ -1,3 +1,4 @@
+using System;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         private static readonly SinkKind StartInfo = new("'ProcessStartInfo'");
         private static readonly SinkKind HtmlString = new("raw HTML 'new HtmlString'");
         private static readonly SinkKind HtmlRaw = new("raw HTML 'IHtmlHelper.Raw'");
+        private static readonly Func<string, SinkKind> UrlSink = api => new SinkKind(api, isUrl: true);
         private static readonly SinkKind Markup = new("raw HTML 'MarkupString'");
         private static readonly SinkKind TypeGetType = new("the type name of 'Type.GetType'");
         private static readonly SinkKind CreateInstance = new("the type name of 'Activator.CreateInstance'");
@@ -59,7 +61,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         /// <summary>AZSEC406's outbound-URL sinks and host allow-list guards.</summary>
         public ServerSideRequestForgeryAnalyzer.Rule Urls { get; }
 
-        public void Find(IOperation operation, TaintSinkCollector sinks)
+        public void Find(IOperation operation, TaintSinkCollector<SinkKind> sinks)
         {
             switch (operation)
             {
@@ -90,12 +92,12 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
                     return;
                 }
 
-                // AZSEC406's finder tags its sinks with the API's name; Report tells them apart by that string tag.
-                Urls.FindSinks(operation, sinks);
+                // AZSEC406's finder names the API; its sinks are judged by host, as AZSEC406 judges them.
+                Urls.FindSinks(operation, sinks, UrlSink);
             }
         }
 
-        private void FindInvocation(IInvocationOperation invocation, TaintSinkCollector sinks)
+        private void FindInvocation(IInvocationOperation invocation, TaintSinkCollector<SinkKind> sinks)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -125,7 +127,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
             }
         }
 
-        private void FindCreation(IObjectCreationOperation creation, TaintSinkCollector sinks)
+        private void FindCreation(IObjectCreationOperation creation, TaintSinkCollector<SinkKind> sinks)
         {
             var type = creation.Type;
             if (Is(type, _processStartInfo))
@@ -149,7 +151,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         private static bool IsPathParameter(string name)
             => name == "path" || name.EndsWith("FileName", System.StringComparison.Ordinal) || name.EndsWith("DirName", System.StringComparison.Ordinal);
 
-        private static void AddStrings(IOperation operation, TaintSinkCollector sinks, SinkKind kind, System.Func<string, bool> parameterName, bool anyType = false)
+        private static void AddStrings(IOperation operation, TaintSinkCollector<SinkKind> sinks, SinkKind kind, Func<string, bool> parameterName, bool anyType = false)
         {
             var arguments = operation switch
             {

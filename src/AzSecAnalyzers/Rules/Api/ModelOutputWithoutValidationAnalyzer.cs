@@ -44,13 +44,13 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer : AzSecAnalyzer
             Sanitizer = models.IsTypedParse,
             Propagator = models.Propagates,
             Guard = (IOperation condition, out IOperation guarded, out bool whenTrue) =>
-                urls.Guard(condition, out guarded, out whenTrue) || IsConstantComparison(condition, out guarded, out whenTrue),
+                urls.Guard(condition, out guarded, out whenTrue) || TaintGuards.IsKnownTextComparison(condition, out guarded, out whenTrue),
             IsPinningPrefix = ServerSideRequestForgeryAnalyzer.IsPinningPrefix,
             MembershipSanitizes = true,
             BlockMayHaveSource = models.MayBringModelOutput,
         };
 
-        TaintSinks.Register(
+        TaintSinks.Register<SinkKind>(
             context,
             spec,
             sinks.Find,
@@ -61,7 +61,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer : AzSecAnalyzer
             OperationKind.Conversion);
     }
 
-    private static void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+    private static void Report(OperationBlockAnalysisContext context, TaintSink<SinkKind> sink, TaintValue value)
     {
         var labels = value.Labels;
         if (!labels.HasAny(ModelOutput))
@@ -72,18 +72,13 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer : AzSecAnalyzer
         // A model-chosen path after a fixed https://host/ cannot move the request elsewhere (AZSEC406's sinks, tagged
         // with their API's name, judged by host as AZSEC406 does); anywhere else text after a constant prefix still
         // changes the query, the command line, the path or the markup.
-        string description;
-        switch (sink.Tag)
+        var kind = sink.Tag;
+        if (kind.IsUrl ? !labels.IsFull() : !labels.IsText())
         {
-            case string url when labels.IsFull():
-                description = "the URL of " + url;
-                break;
-            case SinkKind kind when labels.IsText():
-                description = kind.Description;
-                break;
-            default:
-                return;
+            return;
         }
+
+        var description = kind.IsUrl ? "the URL of " + kind.Description : kind.Description;
 
         var origin = value.Origin;
         var additional = origin is not null && origin.Location.IsInSource ? new[] { origin.Location } : null;
@@ -95,43 +90,17 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer : AzSecAnalyzer
             description));
     }
 
-    /// <summary>
-    /// <c>x == "known"</c>, <c>"known" == x</c>, <c>x.Equals("known")</c>, <c>string.Equals(x, "known", …)</c>: on the equal
-    /// branch <c>x</c> is that constant. A <c>switch</c> statement over known values lowers to these comparisons.
-    /// </summary>
-    private static bool IsConstantComparison(IOperation condition, out IOperation guarded, out bool whenTrue)
-    {
-        guarded = null!;
-        whenTrue = true;
-        switch (condition)
-        {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
-                whenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
-                return ValueAndConstant(binary.LeftOperand, binary.RightOperand, out guarded)
-                    || ValueAndConstant(binary.RightOperand, binary.LeftOperand, out guarded);
-            case IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance } equals when equals.Arguments.Length >= 1:
-                return ValueAndConstant(instance, equals.Arguments[0].Value, out guarded);
-            case IInvocationOperation { TargetMethod.Name: "Equals", Instance: null } staticEquals when staticEquals.Arguments.Length >= 2:
-                return ValueAndConstant(staticEquals.Arguments[0].Value, staticEquals.Arguments[1].Value, out guarded)
-                    || ValueAndConstant(staticEquals.Arguments[1].Value, staticEquals.Arguments[0].Value, out guarded);
-            default:
-                return false;
-        }
-    }
-
-    private static bool ValueAndConstant(IOperation value, IOperation constant, out IOperation guarded)
-    {
-        guarded = value.WalkDownConversionsAndDelegates();
-        return constant.WalkDownConversionsAndDelegates().ConstantValue is { HasValue: true, Value: string }
-               && guarded.Type?.SpecialType == SpecialType.System_String
-               && !guarded.ConstantValue.HasValue;
-    }
-
-    /// <summary>How the message names one of the rule's own sinks (AZSEC406's come tagged with a plain string).</summary>
+    /// <summary>How the message names a sink; an outbound URL (AZSEC406's sinks) is judged by host, not by text.</summary>
     private sealed class SinkKind
     {
-        public SinkKind(string description) => Description = description;
+        public SinkKind(string description, bool isUrl = false)
+        {
+            Description = description;
+            IsUrl = isUrl;
+        }
 
         public string Description { get; }
+
+        public bool IsUrl { get; }
     }
 }

@@ -45,7 +45,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             MembershipSanitizes = true,
         };
 
-        TaintSinks.Register<string>(context, spec, rule.FindSinks, Rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        TaintSinks.Register<string>(context, spec, (operation, sinks) => rule.FindSinks(operation, sinks, Rule.ApiName), Rule.Report, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
     }
 
     /// <summary>
@@ -108,31 +108,31 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 
         // ---- Sinks ------------------------------------------------------------------------
 
-        public void FindSinks(IOperation operation, TaintSinkCollector<string> sinks)
+        public void FindSinks<TTag>(IOperation operation, TaintSinkCollector<TTag> sinks, Func<string, TTag> tagOf)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    FindInvocationSink(invocation, sinks);
+                    FindInvocationSink(invocation, sinks, tagOf);
                     break;
                 case IObjectCreationOperation creation:
-                    FindCreationSink(creation, sinks);
+                    FindCreationSink(creation, sinks, tagOf);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                     if (property.Property.Name == "RequestUri" && TypeIdentity.IsOrInherits(property.Property.ContainingType, _httpRequestMessage))
                     {
-                        sinks.Add(assignment.Value, assignment, "'HttpRequestMessage.RequestUri'");
+                        sinks.Add(assignment.Value, assignment, tagOf("'HttpRequestMessage.RequestUri'"));
                     }
                     else if (property.Property.Name == "BaseAddress" && TypeIdentity.IsOrInherits(property.Property.ContainingType, _httpClient))
                     {
-                        sinks.Add(assignment.Value, assignment, "'HttpClient.BaseAddress'");
+                        sinks.Add(assignment.Value, assignment, tagOf("'HttpClient.BaseAddress'"));
                     }
 
                     break;
             }
         }
 
-        private void FindInvocationSink(IInvocationOperation invocation, TaintSinkCollector<string> sinks)
+        private void FindInvocationSink<TTag>(IInvocationOperation invocation, TaintSinkCollector<TTag> sinks, Func<string, TTag> tagOf)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -155,13 +155,13 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
             {
                 if (argument.Parameter is { Name: "requestUri" or "requestUriString" or "uri" } parameter && IsUrlType(parameter.Type))
                 {
-                    sinks.Add(argument.Value, invocation, "'" + api + "'");
+                    sinks.Add(argument.Value, invocation, tagOf("'" + api + "'"));
                     return;
                 }
             }
         }
 
-        private void FindCreationSink(IObjectCreationOperation creation, TaintSinkCollector<string> sinks)
+        private void FindCreationSink<TTag>(IObjectCreationOperation creation, TaintSinkCollector<TTag> sinks, Func<string, TTag> tagOf)
         {
             if (creation.Constructor is not { Parameters.Length: > 0 } constructor || creation.Arguments.Length == 0)
             {
@@ -175,7 +175,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
                 {
                     if (argument.Parameter?.Name == "requestUri" && IsUrlType(argument.Parameter.Type))
                     {
-                        sinks.Add(argument.Value, creation, "'new HttpRequestMessage'");
+                        sinks.Add(argument.Value, creation, tagOf("'new HttpRequestMessage'"));
                         return;
                     }
                 }
@@ -192,7 +192,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
                 {
                     if (argument.Parameter?.Ordinal == 0)
                     {
-                        sinks.Add(argument.Value, creation, "'new " + name + "'");
+                        sinks.Add(argument.Value, creation, tagOf("'new " + name + "'"));
                         return;
                     }
                 }
@@ -215,6 +215,9 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 
             return ns.Name == "Azure";
         }
+
+        /// <summary>AZSEC406's own tag: the sink API's name as the message shows it.</summary>
+        public static readonly Func<string, string> ApiName = api => api;
 
         public static void Report(OperationBlockAnalysisContext context, TaintSink<string> sink, TaintValue value)
         {

@@ -65,7 +65,7 @@ public sealed class UntrustedInputInSystemPromptAnalyzer : AzSecAnalyzer
             MembershipSanitizes = true,
         };
 
-        TaintSinks.Register(
+        TaintSinks.Register<ChatMessageText>(
             context,
             spec,
             (operation, sinks) =>
@@ -84,12 +84,14 @@ public sealed class UntrustedInputInSystemPromptAnalyzer : AzSecAnalyzer
             OperationKind.SimpleAssignment);
     }
 
-    private static void Report(OperationBlockAnalysisContext context, TaintSink sink, TaintValue value)
+    private static void Report(OperationBlockAnalysisContext context, TaintSink<ChatMessageText> sink, TaintValue value)
     {
-        if (!value.Labels.IsText() || !value.Labels.HasAny(TaintLabels.Request | TaintLabels.Message) || sink.Tag is not ChatMessageText text)
+        if (!value.Labels.IsText() || !value.Labels.HasAny(TaintLabels.Request | TaintLabels.Message))
         {
             return;
         }
+
+        var text = sink.Tag;
 
         var origin = value.Origin;
         var additional = origin is not null && origin.Location.IsInSource ? new[] { origin.Location } : null;
@@ -107,7 +109,7 @@ public sealed class UntrustedInputInSystemPromptAnalyzer : AzSecAnalyzer
             text.Role == ChatMessageRole.Developer ? "developer message" : "system message"));
     }
 
-    private static string? FixShape(TaintSink sink, ChatMessageText text)
+    private static string? FixShape(TaintSink<ChatMessageText> sink, ChatMessageText text)
     {
         // Only text written in the content argument itself; content parts, assignments and values built elsewhere are not moved.
         if (sink.Value != text.Content || sink.Value is not (IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }))

@@ -476,7 +476,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         /// Text placed into a chat message of any role (system, developer, user, assistant, tool), a Semantic Kernel prompt
         /// template or <c>IChatClient.GetResponseAsync(string)</c>: the model provider receives it, and the model may repeat it.
         /// </summary>
-        private bool FindChatMessageSinks(IOperation operation, TaintSinkCollector sinks)
+        private bool FindChatMessageSinks(IOperation operation, TaintSinkCollector<SinkTag> sinks)
         {
             if (!ChatMessages.HasAny || !ChatMessages.TryGetText(operation, out var text))
             {
