@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using AzSecAnalyzers.Infrastructure.Messaging;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,8 +31,8 @@ internal enum RequestBindingSource
 /// <summary>
 /// The request-input model shared by the taint rules: which endpoint parameters ASP.NET Core binds from the request
 /// (MVC actions and minimal-API handler lambdas, explicit <c>[FromXxx]</c> attributes and the <c>IFromXxxMetadata</c>
-/// interfaces, <c>[AsParameters]</c>, and the implicit rules), which reads of <c>HttpRequest</c> are request input, and
-/// which members of Service Bus, Event Hubs and Storage queue messages are message bodies. Its two predicates plug
+/// interfaces, <c>[AsParameters]</c>, and the implicit rules) and which reads of <c>HttpRequest</c> are request input; message
+/// bodies (Service Bus, Event Hubs, Storage queues) come from <see cref="MessageSources"/>. Its two predicates plug
 /// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>).
 /// </summary>
 internal sealed class RequestSources
@@ -52,16 +53,13 @@ internal sealed class RequestSources
         FormCollection = types.Get(WellKnownTypeNames.IFormCollection);
         ApiBehaviorMetadata = types.Get(WellKnownTypeNames.ApiBehaviorMetadata);
         CancellationToken = types.Get(WellKnownTypeNames.CancellationToken);
-        ServiceBusReceivedMessage = types.Get(WellKnownTypeNames.ServiceBusReceivedMessage);
-        ProcessMessageEventArgs = types.Get(WellKnownTypeNames.ProcessMessageEventArgs);
-        ProcessSessionMessageEventArgs = types.Get(WellKnownTypeNames.ProcessSessionMessageEventArgs);
-        EventData = types.Get(WellKnownTypeNames.EventData);
-        ProcessEventArgs = types.Get(WellKnownTypeNames.ProcessEventArgs);
-        QueueMessage = types.Get(WellKnownTypeNames.QueueMessage);
-        PeekedMessage = types.Get(WellKnownTypeNames.PeekedMessage);
+        Messages = new MessageSources(types);
     }
 
     public EndpointModel Model { get; }
+
+    /// <summary>The message-body sources, which <see cref="TryGetSource"/> includes.</summary>
+    public MessageSources Messages { get; }
 
     public INamedTypeSymbol? HttpRequest { get; }
     public INamedTypeSymbol? HttpContext { get; }
@@ -73,19 +71,9 @@ internal sealed class RequestSources
     public INamedTypeSymbol? FormCollection { get; }
     public INamedTypeSymbol? ApiBehaviorMetadata { get; }
     public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? ServiceBusReceivedMessage { get; }
-    public INamedTypeSymbol? ProcessMessageEventArgs { get; }
-    public INamedTypeSymbol? ProcessSessionMessageEventArgs { get; }
-    public INamedTypeSymbol? EventData { get; }
-    public INamedTypeSymbol? ProcessEventArgs { get; }
-    public INamedTypeSymbol? QueueMessage { get; }
-    public INamedTypeSymbol? PeekedMessage { get; }
 
     /// <summary>True when the compilation can receive request input or messages at all.</summary>
-    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || HasMessages;
-
-    /// <summary>True when a messaging SDK (Service Bus, Event Hubs, Storage queues) is referenced.</summary>
-    public bool HasMessages => ServiceBusReceivedMessage is not null || EventData is not null || QueueMessage is not null;
+    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || Messages.HasMessages;
 
     public static RequestSources For(KnownTypes types) => Cache.GetValue(types.Compilation, _ => new RequestSources(types));
 
@@ -490,8 +478,7 @@ internal sealed class RequestSources
     /// <summary>
     /// A <see cref="TaintSourcePredicate"/>: <c>HttpRequest.Query/Form/Headers/RouteValues/Cookies/Body/BodyReader/Path/PathBase/QueryString</c>
     /// (through <c>HttpContext.Request</c> or a controller's <c>Request</c> too), <c>ReadFromJsonAsync</c>/<c>ReadFormAsync</c>/<c>GetRouteValue</c>
-    /// (<see cref="TaintLabels.Request"/>); <c>ServiceBusReceivedMessage.Body</c>, <c>ProcessMessageEventArgs.Message</c>, <c>EventData.Body/EventBody</c>,
-    /// <c>ProcessEventArgs.Data</c>, <c>QueueMessage</c>/<c>PeekedMessage</c> <c>Body/MessageText</c> (<see cref="TaintLabels.Message"/>).
+    /// (<see cref="TaintLabels.Request"/>); and the message bodies of <see cref="MessageSources.TryGetPropertySource"/> (<see cref="TaintLabels.Message"/>).
     /// </summary>
     public bool TryGetSource(IOperation operation, out TaintSource source)
     {
@@ -517,23 +504,8 @@ internal sealed class RequestSources
                 when HttpRequest is not null && AspNetCoreTypes.IsOrInherits(type, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, RequestDescriptions.For(property.Name));
                 return true;
-            case "Body" when AspNetCoreTypes.Is(type, ServiceBusReceivedMessage):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ServiceBusReceivedMessage.Body'");
-                return true;
-            case "Message" when AspNetCoreTypes.Is(type, ProcessMessageEventArgs) || AspNetCoreTypes.Is(type, ProcessSessionMessageEventArgs):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessMessageEventArgs.Message'");
-                return true;
-            case "Body" or "EventBody" when AspNetCoreTypes.IsOrInherits(type, EventData):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'EventData.Body'");
-                return true;
-            case "Data" when AspNetCoreTypes.Is(type, ProcessEventArgs):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessEventArgs.Data'");
-                return true;
-            case "Body" or "MessageText" when AspNetCoreTypes.Is(type, QueueMessage) || AspNetCoreTypes.Is(type, PeekedMessage):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, property.Name == "Body" ? "'QueueMessage.Body'" : "'QueueMessage.MessageText'");
-                return true;
             default:
-                return false;
+                return Messages.TryGetPropertySource(property, out source);
         }
     }
 
