@@ -27,7 +27,7 @@ public sealed class DefaultAzureCredentialInProductionCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null
-            || !CredentialChoice.IsAvailable(KnownTypes.For(model.Compilation), CredentialKind.ManagedIdentity))
+            || !CredentialChoice.IsAvailable(AzSecContext.For(model.Compilation), CredentialKind.ManagedIdentity))
         {
             return;
         }
@@ -54,7 +54,7 @@ public sealed class DefaultAzureCredentialInProductionCodeFix : CodeFixProvider
             return document;
         }
 
-        var types = KnownTypes.For(model.Compilation);
+        var types = AzSecContext.For(model.Compilation);
         var credential = types.Get(WellKnownTypeNames.ManagedIdentityCredential)!;
         var id = types.Get("Azure.Identity.ManagedIdentityId")!;
         var needsUsing = !UsingDirectives.IsInScope(model, creation.SpanStart, credential) || !UsingDirectives.IsInScope(model, creation.SpanStart, id);

@@ -41,7 +41,7 @@ public sealed class KeyBasedClientAuthenticationCodeFix : CodeFixProvider
             return;
         }
 
-        var types = KnownTypes.For(model.Compilation);
+        var types = AzSecContext.For(model.Compilation);
         var preferManagedIdentity = PrefersManagedIdentity(context.Document, root.SyntaxTree);
         foreach (var diagnostic in context.Diagnostics)
         {

@@ -61,7 +61,7 @@ public sealed class SqlAuthenticationToAzureSqlCodeFix : CodeFixProvider
             else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
                      && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
                      && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
-                     && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
+                     && AzSecContext.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
                      && method.GetMembers("ActiveDirectoryDefault").Length > 0)
             {
                 context.RegisterCodeFix(

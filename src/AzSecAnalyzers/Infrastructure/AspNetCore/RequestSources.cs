@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using AzSecAnalyzers.Infrastructure.Messaging;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -33,27 +32,36 @@ internal enum RequestBindingSource
 /// (MVC actions and minimal-API handler lambdas, explicit <c>[FromXxx]</c> attributes and the <c>IFromXxxMetadata</c>
 /// interfaces, <c>[AsParameters]</c>, and the implicit rules) and which reads of <c>HttpRequest</c> are request input; message
 /// bodies (Service Bus, Event Hubs, Storage queues) come from <see cref="MessageSources"/>. Its two predicates plug
-/// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>).
+/// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>). One group of the
+/// per-compilation <see cref="AzSecContext"/> (<see cref="AzSecContext.Requests"/>).
 /// </summary>
 internal sealed class RequestSources
 {
-    private static readonly ConditionalWeakTable<Compilation, RequestSources> Cache = new();
+    private readonly LazyType _httpRequest;
+    private readonly LazyType _httpContext;
+    private readonly LazyType _httpResponse;
+    private readonly LazyType _httpRequestJsonExtensions;
+    private readonly LazyType _routingHttpContextExtensions;
+    private readonly LazyType _formFile;
+    private readonly LazyType _formFileCollection;
+    private readonly LazyType _formCollection;
+    private readonly LazyType _apiBehaviorMetadata;
+    private readonly LazyType _cancellationToken;
 
-    private RequestSources(KnownTypes types)
+    internal RequestSources(AzSecContext types)
     {
-        var aspNetCore = AspNetCoreTypes.For(types);
-        Model = new EndpointModel(aspNetCore);
-        HttpRequest = types.Get(WellKnownTypeNames.HttpRequest);
-        HttpContext = types.Get(WellKnownTypeNames.HttpContext);
-        HttpResponse = types.Get(WellKnownTypeNames.HttpResponse);
-        HttpRequestJsonExtensions = types.Get(WellKnownTypeNames.HttpRequestJsonExtensions);
-        RoutingHttpContextExtensions = types.Get(WellKnownTypeNames.RoutingHttpContextExtensions);
-        FormFile = types.Get(WellKnownTypeNames.IFormFile);
-        FormFileCollection = types.Get(WellKnownTypeNames.IFormFileCollection);
-        FormCollection = types.Get(WellKnownTypeNames.IFormCollection);
-        ApiBehaviorMetadata = types.Get(WellKnownTypeNames.ApiBehaviorMetadata);
-        CancellationToken = types.Get(WellKnownTypeNames.CancellationToken);
-        Messages = new MessageSources(types);
+        Model = types.Endpoints;
+        _httpRequest = new LazyType(types, WellKnownTypeNames.HttpRequest);
+        _httpContext = new LazyType(types, WellKnownTypeNames.HttpContext);
+        _httpResponse = new LazyType(types, WellKnownTypeNames.HttpResponse);
+        _httpRequestJsonExtensions = new LazyType(types, WellKnownTypeNames.HttpRequestJsonExtensions);
+        _routingHttpContextExtensions = new LazyType(types, WellKnownTypeNames.RoutingHttpContextExtensions);
+        _formFile = new LazyType(types, WellKnownTypeNames.IFormFile);
+        _formFileCollection = new LazyType(types, WellKnownTypeNames.IFormFileCollection);
+        _formCollection = new LazyType(types, WellKnownTypeNames.IFormCollection);
+        _apiBehaviorMetadata = new LazyType(types, WellKnownTypeNames.ApiBehaviorMetadata);
+        _cancellationToken = new LazyType(types, WellKnownTypeNames.CancellationToken);
+        Messages = types.Messages;
     }
 
     public EndpointModel Model { get; }
@@ -61,21 +69,19 @@ internal sealed class RequestSources
     /// <summary>The message-body sources, which <see cref="TryGetSource"/> includes.</summary>
     public MessageSources Messages { get; }
 
-    public INamedTypeSymbol? HttpRequest { get; }
-    public INamedTypeSymbol? HttpContext { get; }
-    public INamedTypeSymbol? HttpResponse { get; }
-    public INamedTypeSymbol? HttpRequestJsonExtensions { get; }
-    public INamedTypeSymbol? RoutingHttpContextExtensions { get; }
-    public INamedTypeSymbol? FormFile { get; }
-    public INamedTypeSymbol? FormFileCollection { get; }
-    public INamedTypeSymbol? FormCollection { get; }
-    public INamedTypeSymbol? ApiBehaviorMetadata { get; }
-    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? HttpRequest => _httpRequest.Value;
+    public INamedTypeSymbol? HttpContext => _httpContext.Value;
+    public INamedTypeSymbol? HttpResponse => _httpResponse.Value;
+    public INamedTypeSymbol? HttpRequestJsonExtensions => _httpRequestJsonExtensions.Value;
+    public INamedTypeSymbol? RoutingHttpContextExtensions => _routingHttpContextExtensions.Value;
+    public INamedTypeSymbol? FormFile => _formFile.Value;
+    public INamedTypeSymbol? FormFileCollection => _formFileCollection.Value;
+    public INamedTypeSymbol? FormCollection => _formCollection.Value;
+    public INamedTypeSymbol? ApiBehaviorMetadata => _apiBehaviorMetadata.Value;
+    public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
 
     /// <summary>True when the compilation can receive request input or messages at all.</summary>
     public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || Messages.HasMessages;
-
-    public static RequestSources For(KnownTypes types) => Cache.GetValue(types.Compilation, _ => new RequestSources(types));
 
     // ---- Parameters ------------------------------------------------------------------------
 

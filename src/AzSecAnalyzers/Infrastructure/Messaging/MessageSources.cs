@@ -7,28 +7,36 @@ namespace AzSecAnalyzers.Infrastructure.Messaging;
 /// <summary>
 /// Which members of Service Bus, Event Hubs and Storage queue messages are message bodies: the
 /// <see cref="TaintLabels.Message"/> sources the taint rules share with the HTTP request sources of
-/// <see cref="RequestSources"/>.
+/// <see cref="RequestSources"/>. One group of the per-compilation <see cref="AzSecContext"/> (<see cref="AzSecContext.Messages"/>).
 /// </summary>
 internal sealed class MessageSources
 {
-    public MessageSources(KnownTypes types)
+    private readonly LazyType _serviceBusReceivedMessage;
+    private readonly LazyType _processMessageEventArgs;
+    private readonly LazyType _processSessionMessageEventArgs;
+    private readonly LazyType _eventData;
+    private readonly LazyType _processEventArgs;
+    private readonly LazyType _queueMessage;
+    private readonly LazyType _peekedMessage;
+
+    internal MessageSources(AzSecContext types)
     {
-        ServiceBusReceivedMessage = types.Get(WellKnownTypeNames.ServiceBusReceivedMessage);
-        ProcessMessageEventArgs = types.Get(WellKnownTypeNames.ProcessMessageEventArgs);
-        ProcessSessionMessageEventArgs = types.Get(WellKnownTypeNames.ProcessSessionMessageEventArgs);
-        EventData = types.Get(WellKnownTypeNames.EventData);
-        ProcessEventArgs = types.Get(WellKnownTypeNames.ProcessEventArgs);
-        QueueMessage = types.Get(WellKnownTypeNames.QueueMessage);
-        PeekedMessage = types.Get(WellKnownTypeNames.PeekedMessage);
+        _serviceBusReceivedMessage = new LazyType(types, WellKnownTypeNames.ServiceBusReceivedMessage);
+        _processMessageEventArgs = new LazyType(types, WellKnownTypeNames.ProcessMessageEventArgs);
+        _processSessionMessageEventArgs = new LazyType(types, WellKnownTypeNames.ProcessSessionMessageEventArgs);
+        _eventData = new LazyType(types, WellKnownTypeNames.EventData);
+        _processEventArgs = new LazyType(types, WellKnownTypeNames.ProcessEventArgs);
+        _queueMessage = new LazyType(types, WellKnownTypeNames.QueueMessage);
+        _peekedMessage = new LazyType(types, WellKnownTypeNames.PeekedMessage);
     }
 
-    public INamedTypeSymbol? ServiceBusReceivedMessage { get; }
-    public INamedTypeSymbol? ProcessMessageEventArgs { get; }
-    public INamedTypeSymbol? ProcessSessionMessageEventArgs { get; }
-    public INamedTypeSymbol? EventData { get; }
-    public INamedTypeSymbol? ProcessEventArgs { get; }
-    public INamedTypeSymbol? QueueMessage { get; }
-    public INamedTypeSymbol? PeekedMessage { get; }
+    public INamedTypeSymbol? ServiceBusReceivedMessage => _serviceBusReceivedMessage.Value;
+    public INamedTypeSymbol? ProcessMessageEventArgs => _processMessageEventArgs.Value;
+    public INamedTypeSymbol? ProcessSessionMessageEventArgs => _processSessionMessageEventArgs.Value;
+    public INamedTypeSymbol? EventData => _eventData.Value;
+    public INamedTypeSymbol? ProcessEventArgs => _processEventArgs.Value;
+    public INamedTypeSymbol? QueueMessage => _queueMessage.Value;
+    public INamedTypeSymbol? PeekedMessage => _peekedMessage.Value;
 
     /// <summary>True when a messaging SDK (Service Bus, Event Hubs, Storage queues) is referenced.</summary>
     public bool HasMessages => ServiceBusReceivedMessage is not null || EventData is not null || QueueMessage is not null;

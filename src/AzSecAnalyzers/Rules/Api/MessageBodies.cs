@@ -22,7 +22,7 @@ internal sealed class MessageBodies
 
     private MessageBodies(MessageSources sources) => _sources = sources;
 
-    public static MessageBodies Create(KnownTypes types) => new(RequestSources.For(types).Messages);
+    public static MessageBodies Create(AzSecContext types) => new(types.Messages);
 
     /// <summary>"the Service Bus message body" and the like when <paramref name="value"/> comes from one; otherwise null.</summary>
     public string? Describe(IOperation? value)

@@ -31,7 +31,7 @@ internal sealed class QueryText
     private readonly INamedTypeSymbol? _tableServiceClient;
     private readonly INamedTypeSymbol? _searchFilter;
 
-    public QueryText(KnownTypes types)
+    public QueryText(AzSecContext types)
     {
         _guid = types.Get(WellKnownTypeNames.Guid);
         _dateTimeOffset = types.Get(WellKnownTypeNames.DateTimeOffset);

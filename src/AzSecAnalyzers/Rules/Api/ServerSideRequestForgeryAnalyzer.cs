@@ -26,9 +26,9 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC406_ServerSideRequestForgery);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         var rule = new Rule(
             types.Get(WellKnownTypeNames.HttpClient),
             types.Get(WellKnownTypeNames.HttpRequestMessage),

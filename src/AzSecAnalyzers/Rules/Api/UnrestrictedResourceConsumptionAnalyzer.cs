@@ -43,7 +43,7 @@ public sealed partial class UnrestrictedResourceConsumptionAnalyzer : AzSecAnaly
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC405_UnrestrictedResourceConsumption);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var limits = new Limits(
             types.Get(WellKnownTypeNames.DisableRequestSizeLimitAttribute),
@@ -65,7 +65,7 @@ public sealed partial class UnrestrictedResourceConsumptionAnalyzer : AzSecAnaly
             context.RegisterOperationAction(limits.AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
 
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         var rule = new TaintRule(
             request,
             types.Get(WellKnownTypeNames.Regex),

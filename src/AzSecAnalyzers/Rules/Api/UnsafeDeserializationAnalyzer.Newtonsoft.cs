@@ -185,7 +185,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
         public INamedTypeSymbol? ContainerAttribute { get; }
 
-        public static Newtonsoft? Create(KnownTypes types)
+        public static Newtonsoft? Create(AzSecContext types)
         {
             var settings = types.Get(WellKnownTypeNames.JsonSerializerSettings);
             var serializer = types.Get(WellKnownTypeNames.NewtonsoftJsonSerializer);

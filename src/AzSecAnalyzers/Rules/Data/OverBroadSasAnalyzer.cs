@@ -42,7 +42,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC502_OverBroadSas);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var builders = Resolve(types, BuilderNames);
         var clients = Resolve(types, ClientNames);
@@ -63,7 +63,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         }
     }
 
-    private static ImmutableHashSet<INamedTypeSymbol> Resolve(KnownTypes types, string[] names)
+    private static ImmutableHashSet<INamedTypeSymbol> Resolve(AzSecContext types, string[] names)
     {
         var set = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in names)

@@ -19,7 +19,7 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC103_CredentialNamedSymbol);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var isTestProject = TestProjects.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);

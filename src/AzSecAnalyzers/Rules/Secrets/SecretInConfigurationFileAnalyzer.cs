@@ -30,7 +30,7 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC104_SecretInConfigurationFile);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var isTestProject = TestProjects.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);

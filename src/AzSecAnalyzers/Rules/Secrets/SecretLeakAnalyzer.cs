@@ -31,7 +31,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC105_SecretLeak);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var rule = new Rule(types, context.Options);
         var spec = new TaintSpec(RuleIds.SecretLeak, context.Compilation)
@@ -82,7 +82,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly SecretNames _defaultNames = new(DefaultPatterns);
         private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
 
-        public Rule(KnownTypes types, AnalyzerOptions options)
+        public Rule(AzSecContext types, AnalyzerOptions options)
         {
             _keyVaultSecret = types.Get(WellKnownTypeNames.KeyVaultSecret);
             _secretClient = types.Get(WellKnownTypeNames.SecretClient);
@@ -106,8 +106,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             _contentResult = types.Get(WellKnownTypeNames.ContentResult);
             _jsonResult = types.Get(WellKnownTypeNames.JsonResult);
             _configuration = ConfigurationReads.Create(types);
-            var aspNetCore = AspNetCoreTypes.For(types);
-            _endpoints = aspNetCore.HasEndpoints ? new EndpointModel(aspNetCore) : null;
+            _endpoints = types.AspNetCore.HasEndpoints ? types.Endpoints : null;
             _options = options;
         }
 
