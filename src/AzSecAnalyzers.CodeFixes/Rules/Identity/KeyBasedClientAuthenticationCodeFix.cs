@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -23,9 +24,6 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 [Shared]
 public sealed class KeyBasedClientAuthenticationCodeFix : CodeFixProvider
 {
-    /// <summary>The option naming the credential the first action creates.</summary>
-    public const string FixCredentialOption = "fix_credential";
-
     internal const string DefaultCredentialName = "credential";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.KeyBasedClientAuthentication);
@@ -97,7 +95,7 @@ public sealed class KeyBasedClientAuthenticationCodeFix : CodeFixProvider
     private static bool PrefersManagedIdentity(Document document, SyntaxTree tree)
     {
         var options = new AzSecOptions(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree));
-        return string.Equals(options.GetRaw(RuleIds.KeyBasedClientAuthentication, FixCredentialOption), "ManagedIdentityCredential", StringComparison.OrdinalIgnoreCase);
+        return string.Equals(AzSecOptionDefinitions.FixCredential.Read(options, RuleIds.KeyBasedClientAuthentication), "ManagedIdentityCredential", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<Document> FixOneAsync(Document document, Diagnostic diagnostic, CredentialKind kind, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,9 +21,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [NoCodeFix("Which hosts are legitimate is the app's own knowledge; no mechanical rewrite can write the allow-list.")]
 public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 {
-    /// <summary>The option naming the hosts an allow-list check must compare with (comma-separated, <c>*.</c> wildcards).</summary>
-    public const string AllowedHostsOption = "ssrf_allowed_hosts";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC406_ServerSideRequestForgery);
 
@@ -252,7 +250,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
         private bool IsAllowed(IOperation condition, string host, bool suffix)
         {
             var tree = condition.Syntax.SyntaxTree;
-            var allowed = _allowedHosts.GetOrAdd(tree, t => AzSecOptions.For(_options, t).GetList(RuleIds.ServerSideRequestForgery, AllowedHostsOption, ImmutableArray<string>.Empty));
+            var allowed = _allowedHosts.GetOrAdd(tree, t => AzSecOptionDefinitions.SsrfAllowedHosts.Read(_options, t, RuleIds.ServerSideRequestForgery));
             return allowed.IsEmpty || HostList.Matches(allowed, host, suffix);
         }
     }

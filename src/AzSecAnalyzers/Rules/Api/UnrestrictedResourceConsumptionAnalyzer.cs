@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,11 +20,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>The option giving the upper bound the clamp fix writes (default 100).</summary>
-    public const string MaxPageSizeOption = "max_page_size";
-
-    public const int DefaultMaxPageSize = 100;
-
     /// <summary>Diagnostic property: which fix applies (absent when none does).</summary>
     public const string FixProperty = "Fix";
 
@@ -286,7 +282,7 @@ public sealed partial class UnrestrictedResourceConsumptionAnalyzer : AzSecAnaly
                         return;
                     }
 
-                    var max = AzSecOptions.For(_options, sink.Value.Syntax.SyntaxTree).GetInt(RuleIds.UnrestrictedResourceConsumption, MaxPageSizeOption, DefaultMaxPageSize, min: 1);
+                    var max = AzSecOptionDefinitions.MaxPageSize.Read(_options, sink.Value.Syntax.SyntaxTree, RuleIds.UnrestrictedResourceConsumption);
                     what = $"{tag.Api} receives a page size from {origin} with no upper bound";
                     fixText = $"clamp it, e.g. Math.Clamp(value, 1, {max})";
                     properties = properties.Add(MaxPageSizeProperty, max.ToString(System.Globalization.CultureInfo.InvariantCulture));

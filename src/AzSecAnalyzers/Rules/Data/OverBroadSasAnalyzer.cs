@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,9 +23,6 @@ namespace AzSecAnalyzers.Rules.Data;
 [NoCodeFix("The right permissions and lifetime depend on what the SAS is for; switching to a user delegation key needs a TokenCredential-based service client and a key fetched at run time.")]
 public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 {
-    public const string MaxLifetimeOption = "max_sas_lifetime_days";
-    public const int DefaultMaxLifetimeDays = 7;
-
     private static readonly string[] BuilderNames =
     {
         WellKnownTypeNames.BlobSasBuilder, WellKnownTypeNames.AccountSasBuilder, WellKnownTypeNames.QueueSasBuilder,
@@ -189,8 +187,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                     return;
                 }
 
-                var maxDays = AzSecOptions.For(context.Options, value.Syntax.SyntaxTree)
-                    .GetInt(RuleIds.OverBroadSas, MaxLifetimeOption, DefaultMaxLifetimeDays, min: 0, max: 36500);
+                var maxDays = AzSecOptionDefinitions.MaxSasLifetimeDays.Read(context.Options, value.Syntax.SyntaxTree, RuleIds.OverBroadSas);
                 if (double.IsPositiveInfinity(hours))
                 {
                     problem = "never expires (MaxValue)";

@@ -1,6 +1,7 @@
 using System;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -116,10 +117,8 @@ public sealed partial class SecretLeakAnalyzer
         private SecretNames NamesFor(SyntaxTree tree)
             => _names.GetOrAdd(tree, t =>
             {
-                var options = AzSecOptions.For(_options, t);
-                return options.GetRaw(RuleIds.SecretLeak, SecretNames.PatternsOption) is null
-                    ? _defaultNames
-                    : new SecretNames(options.GetList(RuleIds.SecretLeak, SecretNames.PatternsOption, DefaultPatterns));
+                var patterns = AzSecOptionDefinitions.SecretNamePatterns.Read(_options, t, RuleIds.SecretLeak);
+                return patterns.IsDefault ? _defaultNames : new SecretNames(patterns);
             });
 
         /// <summary>A hard-coded credential (what AZSEC101 reports), judged on the whole constant.</summary>

@@ -12,8 +12,6 @@ namespace AzSecAnalyzers.Rules.Secrets;
 /// </summary>
 internal sealed class SecretNames
 {
-    public const string PatternsOption = "secret_name_patterns";
-
     public static readonly ImmutableArray<string> DefaultPatterns = ImmutableArray.Create(
         "password", "passwd", "pwd", "secret", "apikey", "accesskey", "token", "connectionstring", "sas", "credential");
 
