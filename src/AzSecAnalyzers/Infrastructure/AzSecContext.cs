@@ -18,6 +18,12 @@ namespace AzSecAnalyzers.Infrastructure;
 /// keystroke). Rules read it in their compilation-start action and keep the symbols they need; node
 /// and operation callbacks never look a type up by name (BannedSymbols.txt enforces it, this class
 /// is the one sanctioned caller).
+/// <para>
+/// Naming: <c>AzSecContext.For(compilation)</c> is the one way to reach per-compilation state; what is shared per
+/// compilation is a property of the context (<c>types.AspNetCore</c>, <c>types.Endpoints</c>), never a static
+/// <c>X.For(types)</c>; a helper a rule owns is built from the context with <c>X.Create(types)</c> (null or inert
+/// when its types are absent).
+/// </para>
 /// </summary>
 internal sealed class AzSecContext
 {

@@ -41,10 +41,10 @@ internal sealed class AzSecOption<T> : IAzSecOption
     public ImmutableArray<string> RuleIds { get; }
 
     /// <summary>The value for <paramref name="ruleId"/> in the files of <paramref name="tree"/>.</summary>
-    public T Read(AnalyzerOptions options, SyntaxTree tree, string ruleId) => Read(AzSecOptions.For(options, tree), ruleId);
+    public T Read(AnalyzerOptions options, SyntaxTree tree, string ruleId) => Read(new AzSecOptions(options.AnalyzerConfigOptionsProvider.GetOptions(tree)), ruleId);
 
     /// <summary>The value for <paramref name="ruleId"/> for an additional file (a configuration file).</summary>
-    public T Read(AnalyzerOptions options, AdditionalText file, string ruleId) => Read(AzSecOptions.For(options, file), ruleId);
+    public T Read(AnalyzerOptions options, AdditionalText file, string ruleId) => Read(new AzSecOptions(options.AnalyzerConfigOptionsProvider.GetOptions(file)), ruleId);
 
     /// <summary>The value for <paramref name="ruleId"/> from options already fetched for one file.</summary>
     public T Read(AzSecOptions options, string ruleId) => _read(options, ruleId, this);
