@@ -21,7 +21,7 @@ internal enum CredentialKind
 /// <summary>Which credential the AZSEC201 fix passes, and the edit that passes it.</summary>
 internal static class CredentialChoice
 {
-    public static bool IsAvailable(KnownTypes types, CredentialKind kind)
+    public static bool IsAvailable(AzSecContext types, CredentialKind kind)
         => kind switch
         {
             CredentialKind.Default => types.Get(WellKnownTypeNames.DefaultAzureCredential) is not null,
@@ -38,7 +38,7 @@ internal static class CredentialChoice
     /// A <c>TokenCredential</c> the code already has at the construction: a local declared before it, a
     /// parameter, or a field or property of the type (instance members only from instance code).
     /// </summary>
-    public static ISymbol? FindInScope(SemanticModel model, SyntaxNode creation, KnownTypes types)
+    public static ISymbol? FindInScope(SemanticModel model, SyntaxNode creation, AzSecContext types)
     {
         if (types.Get(WellKnownTypeNames.TokenCredential) is not { } tokenCredential)
         {
@@ -96,7 +96,7 @@ internal static class CredentialChoice
             return document;
         }
 
-        var types = KnownTypes.For(model.Compilation);
+        var types = AzSecContext.For(model.Compilation);
         if (TokenCredentialRewrite.TryCreate(model, reported, diagnostic, types) is not { } rewrite)
         {
             return document;

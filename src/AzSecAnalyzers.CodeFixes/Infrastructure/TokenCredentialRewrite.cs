@@ -43,7 +43,7 @@ internal sealed class TokenCredentialRewrite
     /// <summary>The new arguments, types written by <paramref name="typeName"/> (metadata name → text), with <paramref name="credential"/> as the credential.</summary>
     public ImmutableArray<string> Arguments(Func<string, string> typeName, string credential) => _arguments(typeName, credential);
 
-    public static TokenCredentialRewrite? TryCreate(SemanticModel model, ArgumentSyntax reported, Diagnostic diagnostic, KnownTypes types)
+    public static TokenCredentialRewrite? TryCreate(SemanticModel model, ArgumentSyntax reported, Diagnostic diagnostic, AzSecContext types)
     {
         var properties = diagnostic.Properties;
         if (properties.ContainsKey(KeyBasedClientAuthenticationAnalyzer.RegistrationProperty)

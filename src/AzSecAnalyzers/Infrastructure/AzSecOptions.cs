@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AzSecAnalyzers.Infrastructure;
@@ -12,6 +11,8 @@ namespace AzSecAnalyzers.Infrastructure;
 /// (<c>azsec.AZSEC502.max_sas_lifetime_days</c>) wins over the global one
 /// (<c>azsec.max_sas_lifetime_days</c>), which wins over the rule's default.
 /// Invalid values fall back to the default: a typo in a config file must not break a build.
+/// Rules do not read it directly: they read an option through its definition in
+/// <see cref="Options.AzSecOptionDefinitions"/>.
 /// </summary>
 internal readonly struct AzSecOptions
 {
@@ -22,12 +23,6 @@ internal readonly struct AzSecOptions
     private readonly AnalyzerConfigOptions? _options;
 
     public AzSecOptions(AnalyzerConfigOptions options) => _options = options;
-
-    public static AzSecOptions For(AnalyzerOptions options, SyntaxTree tree)
-        => new(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
-
-    public static AzSecOptions For(AnalyzerOptions options, AdditionalText file)
-        => new(options.AnalyzerConfigOptionsProvider.GetOptions(file));
 
     /// <summary>The raw value: rule key first, then the global key; null when neither is set.</summary>
     public string? GetRaw(string ruleId, string option)

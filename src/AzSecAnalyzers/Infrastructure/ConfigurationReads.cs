@@ -18,7 +18,7 @@ internal sealed class ConfigurationReads
 
     private ConfigurationReads(INamedTypeSymbol configuration) => _configuration = configuration;
 
-    public static ConfigurationReads? Create(KnownTypes types)
+    public static ConfigurationReads? Create(AzSecContext types)
         => types.Get(WellKnownTypeNames.IConfiguration) is { } configuration ? new ConfigurationReads(configuration) : null;
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class DevelopmentGuard
         _legacyHostingExtensions = legacyHostingExtensions;
     }
 
-    public static DevelopmentGuard Create(KnownTypes types)
+    public static DevelopmentGuard Create(AzSecContext types)
         => new(types.Get(WellKnownTypeNames.HostEnvironmentEnvExtensions), types.Get(WellKnownTypeNames.HostingEnvironmentExtensions));
 
     public bool IsGuarded(IOperation operation)

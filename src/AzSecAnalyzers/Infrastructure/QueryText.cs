@@ -28,7 +28,7 @@ internal sealed class QueryText
     private readonly INamedTypeSymbol? _tableServiceClient;
     private readonly INamedTypeSymbol? _searchFilter;
 
-    public QueryText(KnownTypes types)
+    public QueryText(AzSecContext types)
     {
         _tableClient = types.Get(WellKnownTypeNames.TableClient);
         _tableServiceClient = types.Get(WellKnownTypeNames.TableServiceClient);

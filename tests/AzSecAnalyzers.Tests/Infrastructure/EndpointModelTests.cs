@@ -56,7 +56,7 @@ public class EndpointModelTests
         var tree = CSharpSyntaxTree.ParseText(Source, TestSetup.ParseOptions);
         var compilation = CSharpCompilation.Create("Model", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return (new EndpointModel(AspNetCoreTypes.For(KnownTypes.For(compilation))), compilation);
+        return (AzSecContext.For(compilation).Endpoints, compilation);
     }
 
     private static INamedTypeSymbol Type(Compilation compilation, string name)
@@ -136,6 +136,6 @@ public class EndpointModelTests
     public void WithoutAspNetCore_HasNoEndpoints()
     {
         var compilation = CSharpCompilation.Create("Empty", references: TestReferences.NetCoreOnly);
-        Assert.False(AspNetCoreTypes.For(KnownTypes.For(compilation)).HasEndpoints);
+        Assert.False(AzSecContext.For(compilation).AspNetCore.HasEndpoints);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DefaultAzureCredentialInProductionCodeFix() : AzSecCodeFix(R
     protected override void Offer(FixRequest request)
     {
         // Only the parameterless form: options passed in would be lost.
-        if (CredentialChoice.IsAvailable(KnownTypes.For(request.Model!.Compilation), CredentialKind.ManagedIdentity)
+        if (CredentialChoice.IsAvailable(AzSecContext.For(request.Model!.Compilation), CredentialKind.ManagedIdentity)
             && request.Node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { Initializer: null } creation
             && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0))
         {
@@ -38,7 +38,7 @@ public sealed class DefaultAzureCredentialInProductionCodeFix() : AzSecCodeFix(R
             return document;
         }
 
-        var types = KnownTypes.For(model.Compilation);
+        var types = AzSecContext.For(model.Compilation);
         var credential = types.Get(WellKnownTypeNames.ManagedIdentityCredential)!;
         var id = types.Get("Azure.Identity.ManagedIdentityId")!;
         var needsUsing = !UsingDirectives.IsInScope(model, creation.SpanStart, credential) || !UsingDirectives.IsInScope(model, creation.SpanStart, id);

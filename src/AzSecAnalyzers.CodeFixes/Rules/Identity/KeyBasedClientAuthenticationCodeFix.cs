@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,9 +23,6 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 [Shared]
 public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds.KeyBasedClientAuthentication)
 {
-    /// <summary>The option naming the credential the first action creates.</summary>
-    public const string FixCredentialOption = "fix_credential";
-
     internal const string DefaultCredentialName = "credential";
 
     protected override bool NeedsSemanticModel => true;
@@ -34,7 +32,7 @@ public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds
     protected override void Offer(FixRequest request)
     {
         var (model, diagnostic, document) = (request.Model!, request.Diagnostic, request.Document);
-        var types = KnownTypes.For(model.Compilation);
+        var types = AzSecContext.For(model.Compilation);
         if (request.Node.FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument
             || TokenCredentialRewrite.TryCreate(model, argument, diagnostic, types) is not { } rewrite)
         {
@@ -83,7 +81,7 @@ public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds
     private static bool PrefersManagedIdentity(Document document, SyntaxTree tree)
     {
         var options = new AzSecOptions(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree));
-        return string.Equals(options.GetRaw(RuleIds.KeyBasedClientAuthentication, FixCredentialOption), "ManagedIdentityCredential", StringComparison.OrdinalIgnoreCase);
+        return string.Equals(AzSecOptionDefinitions.FixCredential.Read(options, RuleIds.KeyBasedClientAuthentication), "ManagedIdentityCredential", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<Document> FixOneAsync(Document document, Diagnostic diagnostic, CredentialKind kind, CancellationToken cancellationToken)

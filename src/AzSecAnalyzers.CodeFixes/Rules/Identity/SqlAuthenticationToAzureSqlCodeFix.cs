@@ -41,7 +41,7 @@ public sealed class SqlAuthenticationToAzureSqlCodeFix() : AzSecCodeFix(RuleIds.
         else if (kind == SqlAuthenticationToAzureSqlAnalyzer.FixInitializer
                  && request.Node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax } password
                  && model.GetTypeInfo(password.Parent.Parent!).Type?.ToDisplayString() == "Microsoft.Data.SqlClient.SqlConnectionStringBuilder"
-                 && KnownTypes.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
+                 && AzSecContext.For(model.Compilation).Get(SqlAuthenticationMethod) is { } method
                  && method.GetMembers("ActiveDirectoryDefault").Length > 0)
         {
             request.Register(Title, ct => FixInitializerAsync(request.Document, password, method, ct), EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);

@@ -14,21 +14,23 @@ namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 /// at compilation end: a fallback or default authorization policy, a global <c>AuthorizeFilter</c>,
 /// <c>MapControllers().RequireAuthorization()</c>, a global rate limiter, the rate-limiting policy
 /// names, and the groups callers pass to methods that map endpoints on a route-builder parameter.
-/// A rule that depends on it creates one per compilation, feeds it through <see cref="Register"/>, and
-/// decides only in its compilation-end action, so the order of files does not matter.
+/// One per compilation (<see cref="AzSecContext.ApiConfiguration"/>). Every rule that depends on it feeds it
+/// through <see cref="Register"/> in its own compilation-start action and decides only in its compilation-end
+/// action, so neither the order of files nor which other analyzers run matters. Observations are kept as sets
+/// (one entry per policy name and per call site), so two rules observing the same compilation add nothing twice.
 /// </summary>
 internal sealed class ApiConfiguration
 {
     private readonly EndpointModel _model;
-    private readonly ConcurrentQueue<string> _rateLimiterPolicies = new();
-    private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentQueue<ConventionSet>> _callSites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, byte> _rateLimiterPolicies = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentDictionary<SyntaxNode, ConventionSet>> _callSites = new(SymbolEqualityComparer.Default);
     private int _fallbackPolicy;
     private int _defaultPolicy;
     private int _globalAuthorizeFilter;
     private int _controllersRequireAuthorization;
     private int _globalRateLimiter;
 
-    public ApiConfiguration(EndpointModel model) => _model = model;
+    internal ApiConfiguration(EndpointModel model) => _model = model;
 
     /// <summary><c>AuthorizationOptions.FallbackPolicy</c> or <c>AddAuthorizationBuilder().SetFallbackPolicy(…)</c> set to a policy.</summary>
     public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
@@ -49,7 +51,7 @@ internal sealed class ApiConfiguration
     public bool ControllersAuthorizedGlobally => HasFallbackPolicy || HasGlobalAuthorizeFilter || ControllersRequireAuthorization;
 
     /// <summary>The rate-limiting policy names registered with a constant name, in no particular order.</summary>
-    public IReadOnlyCollection<string> RateLimiterPolicies => _rateLimiterPolicies.ToArray();
+    public IReadOnlyCollection<string> RateLimiterPolicies => new List<string>(_rateLimiterPolicies.Keys);
 
     public void Register(CompilationStartAnalysisContext context)
     {
@@ -75,7 +77,7 @@ internal sealed class ApiConfiguration
         }
 
         EndpointConventions? common = null;
-        foreach (var site in sites)
+        foreach (var site in sites.Values)
         {
             var conventions = site.Conventions;
             if (site.DependsOn is { } outer)
@@ -132,7 +134,7 @@ internal sealed class ApiConfiguration
             {
                 if (argument.Parameter?.Name == "policyName" && argument.Value.ConstantValue is { HasValue: true, Value: string name } && name.Length > 0)
                 {
-                    _rateLimiterPolicies.Enqueue(name);
+                    _rateLimiterPolicies.TryAdd(name, 0);
                 }
             }
 
@@ -160,7 +162,7 @@ internal sealed class ApiConfiguration
             if (argument.Parameter is { } parameter && _model.IsRouteBuilder(parameter.Type))
             {
                 var set = _model.GroupConventions(argument.Value);
-                _callSites.GetOrAdd(parameter.OriginalDefinition, static _ => new ConcurrentQueue<ConventionSet>()).Enqueue(set);
+                _callSites.GetOrAdd(parameter.OriginalDefinition, static _ => new ConcurrentDictionary<SyntaxNode, ConventionSet>()).TryAdd(argument.Syntax, set);
             }
         }
     }

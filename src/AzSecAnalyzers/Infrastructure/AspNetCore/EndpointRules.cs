@@ -18,16 +18,17 @@ internal interface IEndpointRule
 }
 
 /// <summary>
-/// The plumbing every endpoint rule decided at compilation end shares: one endpoint model and one
-/// configuration collector per compilation, candidates collected from controllers and minimal APIs,
+/// The plumbing every endpoint rule decided at compilation end shares: the endpoint model and the
+/// configuration collector of the per-compilation <see cref="AzSecContext"/>, candidates collected from controllers and minimal APIs,
 /// the verdict at compilation end, so file order never matters.
 /// </summary>
 internal static class EndpointRules
 {
-    public static void Register(CompilationStartAnalysisContext context, AspNetCoreTypes aspNetCore, Func<EndpointModel, ApiConfiguration, IEndpointRule> create)
+    public static void Register(CompilationStartAnalysisContext context, AzSecContext types, Func<EndpointModel, ApiConfiguration, IEndpointRule> create)
     {
-        var model = new EndpointModel(aspNetCore);
-        var configuration = new ApiConfiguration(model);
+        var aspNetCore = types.AspNetCore;
+        var model = types.Endpoints;
+        var configuration = types.ApiConfiguration;
         configuration.Register(context);
 
         var rule = create(model, configuration);

@@ -1,3 +1,4 @@
+using AzSecAnalyzers.Infrastructure.Messaging;
 using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
@@ -17,11 +18,11 @@ internal sealed class MessageBodies
 {
     private const int MaxDepth = 6;
 
-    private readonly RequestSources _sources;
+    private readonly MessageSources _sources;
 
-    private MessageBodies(RequestSources sources) => _sources = sources;
+    private MessageBodies(MessageSources sources) => _sources = sources;
 
-    public static MessageBodies Create(KnownTypes types) => new(RequestSources.For(types));
+    public static MessageBodies Create(AzSecContext types) => new(types.Messages);
 
     /// <summary>"the Service Bus message body" and the like when <paramref name="value"/> comes from one; otherwise null.</summary>
     public string? Describe(IOperation? value)
@@ -82,10 +83,10 @@ internal sealed class MessageBodies
         }
     }
 
-    // The message sources are the shared request/message model's (RequestSources); only the wording is AZSEC411's.
+    // The message sources are the shared model's (MessageSources); only the wording is AZSEC411's.
     private string? Payload(IPropertyReferenceOperation property)
     {
-        if (!_sources.TryGetSource(property, out var source) || !source.Labels.HasAny(TaintLabels.Message))
+        if (!_sources.TryGetPropertySource(property.Property, out var source) || !source.Labels.HasAny(TaintLabels.Message))
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using System;
-using System.Runtime.CompilerServices;
+using AzSecAnalyzers.Infrastructure.Messaging;
 using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
@@ -32,64 +32,58 @@ internal enum RequestBindingSource
 /// <summary>
 /// The request-input model shared by the taint rules: which endpoint parameters ASP.NET Core binds from the request
 /// (MVC actions and minimal-API handler lambdas, explicit <c>[FromXxx]</c> attributes and the <c>IFromXxxMetadata</c>
-/// interfaces, <c>[AsParameters]</c>, and the implicit rules), which reads of <c>HttpRequest</c> are request input, and
-/// which members of Service Bus, Event Hubs and Storage queue messages are message bodies. Its two predicates plug
-/// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>).
+/// interfaces, <c>[AsParameters]</c>, and the implicit rules) and which reads of <c>HttpRequest</c> are request input; message
+/// bodies (Service Bus, Event Hubs, Storage queues) come from <see cref="MessageSources"/>. Its two predicates plug
+/// straight into a <see cref="TaintSpec"/> (<see cref="TryGetParameterSource"/>, <see cref="TryGetSource"/>). One group of the
+/// per-compilation <see cref="AzSecContext"/> (<see cref="AzSecContext.Requests"/>).
 /// </summary>
 internal sealed class RequestSources
 {
-    private static readonly ConditionalWeakTable<Compilation, RequestSources> Cache = new();
+    private readonly LazyType _httpRequest;
+    private readonly LazyType _httpContext;
+    private readonly LazyType _httpResponse;
+    private readonly LazyType _httpRequestJsonExtensions;
+    private readonly LazyType _routingHttpContextExtensions;
+    private readonly LazyType _formFile;
+    private readonly LazyType _formFileCollection;
+    private readonly LazyType _formCollection;
+    private readonly LazyType _apiBehaviorMetadata;
+    private readonly LazyType _cancellationToken;
 
-    private RequestSources(KnownTypes types)
+    internal RequestSources(AzSecContext types)
     {
-        var aspNetCore = AspNetCoreTypes.For(types);
-        Model = new EndpointModel(aspNetCore);
-        HttpRequest = types.Get(WellKnownTypeNames.HttpRequest);
-        HttpContext = types.Get(WellKnownTypeNames.HttpContext);
-        HttpResponse = types.Get(WellKnownTypeNames.HttpResponse);
-        HttpRequestJsonExtensions = types.Get(WellKnownTypeNames.HttpRequestJsonExtensions);
-        RoutingHttpContextExtensions = types.Get(WellKnownTypeNames.RoutingHttpContextExtensions);
-        FormFile = types.Get(WellKnownTypeNames.IFormFile);
-        FormFileCollection = types.Get(WellKnownTypeNames.IFormFileCollection);
-        FormCollection = types.Get(WellKnownTypeNames.IFormCollection);
-        ApiBehaviorMetadata = types.Get(WellKnownTypeNames.ApiBehaviorMetadata);
-        CancellationToken = types.Get(WellKnownTypeNames.CancellationToken);
-        ServiceBusReceivedMessage = types.Get(WellKnownTypeNames.ServiceBusReceivedMessage);
-        ProcessMessageEventArgs = types.Get(WellKnownTypeNames.ProcessMessageEventArgs);
-        ProcessSessionMessageEventArgs = types.Get(WellKnownTypeNames.ProcessSessionMessageEventArgs);
-        EventData = types.Get(WellKnownTypeNames.EventData);
-        ProcessEventArgs = types.Get(WellKnownTypeNames.ProcessEventArgs);
-        QueueMessage = types.Get(WellKnownTypeNames.QueueMessage);
-        PeekedMessage = types.Get(WellKnownTypeNames.PeekedMessage);
+        Model = types.Endpoints;
+        _httpRequest = new LazyType(types, WellKnownTypeNames.HttpRequest);
+        _httpContext = new LazyType(types, WellKnownTypeNames.HttpContext);
+        _httpResponse = new LazyType(types, WellKnownTypeNames.HttpResponse);
+        _httpRequestJsonExtensions = new LazyType(types, WellKnownTypeNames.HttpRequestJsonExtensions);
+        _routingHttpContextExtensions = new LazyType(types, WellKnownTypeNames.RoutingHttpContextExtensions);
+        _formFile = new LazyType(types, WellKnownTypeNames.IFormFile);
+        _formFileCollection = new LazyType(types, WellKnownTypeNames.IFormFileCollection);
+        _formCollection = new LazyType(types, WellKnownTypeNames.IFormCollection);
+        _apiBehaviorMetadata = new LazyType(types, WellKnownTypeNames.ApiBehaviorMetadata);
+        _cancellationToken = new LazyType(types, WellKnownTypeNames.CancellationToken);
+        Messages = types.Messages;
     }
 
     public EndpointModel Model { get; }
 
-    public INamedTypeSymbol? HttpRequest { get; }
-    public INamedTypeSymbol? HttpContext { get; }
-    public INamedTypeSymbol? HttpResponse { get; }
-    public INamedTypeSymbol? HttpRequestJsonExtensions { get; }
-    public INamedTypeSymbol? RoutingHttpContextExtensions { get; }
-    public INamedTypeSymbol? FormFile { get; }
-    public INamedTypeSymbol? FormFileCollection { get; }
-    public INamedTypeSymbol? FormCollection { get; }
-    public INamedTypeSymbol? ApiBehaviorMetadata { get; }
-    public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? ServiceBusReceivedMessage { get; }
-    public INamedTypeSymbol? ProcessMessageEventArgs { get; }
-    public INamedTypeSymbol? ProcessSessionMessageEventArgs { get; }
-    public INamedTypeSymbol? EventData { get; }
-    public INamedTypeSymbol? ProcessEventArgs { get; }
-    public INamedTypeSymbol? QueueMessage { get; }
-    public INamedTypeSymbol? PeekedMessage { get; }
+    /// <summary>The message-body sources, which <see cref="TryGetSource"/> includes.</summary>
+    public MessageSources Messages { get; }
+
+    public INamedTypeSymbol? HttpRequest => _httpRequest.Value;
+    public INamedTypeSymbol? HttpContext => _httpContext.Value;
+    public INamedTypeSymbol? HttpResponse => _httpResponse.Value;
+    public INamedTypeSymbol? HttpRequestJsonExtensions => _httpRequestJsonExtensions.Value;
+    public INamedTypeSymbol? RoutingHttpContextExtensions => _routingHttpContextExtensions.Value;
+    public INamedTypeSymbol? FormFile => _formFile.Value;
+    public INamedTypeSymbol? FormFileCollection => _formFileCollection.Value;
+    public INamedTypeSymbol? FormCollection => _formCollection.Value;
+    public INamedTypeSymbol? ApiBehaviorMetadata => _apiBehaviorMetadata.Value;
+    public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
 
     /// <summary>True when the compilation can receive request input or messages at all.</summary>
-    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || HasMessages;
-
-    /// <summary>True when a messaging SDK (Service Bus, Event Hubs, Storage queues) is referenced.</summary>
-    public bool HasMessages => ServiceBusReceivedMessage is not null || EventData is not null || QueueMessage is not null;
-
-    public static RequestSources For(KnownTypes types) => Cache.GetValue(types.Compilation, _ => new RequestSources(types));
+    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || Messages.HasMessages;
 
     // ---- Parameters ------------------------------------------------------------------------
 
@@ -488,8 +482,7 @@ internal sealed class RequestSources
     /// <summary>
     /// A <see cref="TaintSourcePredicate"/>: <c>HttpRequest.Query/Form/Headers/RouteValues/Cookies/Body/BodyReader/Path/PathBase/QueryString</c>
     /// (through <c>HttpContext.Request</c> or a controller's <c>Request</c> too), <c>ReadFromJsonAsync</c>/<c>ReadFormAsync</c>/<c>GetRouteValue</c>
-    /// (<see cref="TaintLabels.Request"/>); <c>ServiceBusReceivedMessage.Body</c>, <c>ProcessMessageEventArgs.Message</c>, <c>EventData.Body/EventBody</c>,
-    /// <c>ProcessEventArgs.Data</c>, <c>QueueMessage</c>/<c>PeekedMessage</c> <c>Body/MessageText</c> (<see cref="TaintLabels.Message"/>).
+    /// (<see cref="TaintLabels.Request"/>); and the message bodies of <see cref="MessageSources.TryGetPropertySource"/> (<see cref="TaintLabels.Message"/>).
     /// </summary>
     public bool TryGetSource(IOperation operation, out TaintSource source)
     {
@@ -515,23 +508,8 @@ internal sealed class RequestSources
                 when HttpRequest is not null && TypeIdentity.IsOrInherits(type, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, RequestDescriptions.For(property.Name));
                 return true;
-            case "Body" when TypeIdentity.Is(type, ServiceBusReceivedMessage):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ServiceBusReceivedMessage.Body'");
-                return true;
-            case "Message" when TypeIdentity.Is(type, ProcessMessageEventArgs) || TypeIdentity.Is(type, ProcessSessionMessageEventArgs):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessMessageEventArgs.Message'");
-                return true;
-            case "Body" or "EventBody" when TypeIdentity.IsOrInherits(type, EventData):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'EventData.Body'");
-                return true;
-            case "Data" when TypeIdentity.Is(type, ProcessEventArgs):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, "'ProcessEventArgs.Data'");
-                return true;
-            case "Body" or "MessageText" when TypeIdentity.Is(type, QueueMessage) || TypeIdentity.Is(type, PeekedMessage):
-                source = new TaintSource(TaintLabels.Message | TaintLabels.Full, property.Name == "Body" ? "'QueueMessage.Body'" : "'QueueMessage.MessageText'");
-                return true;
             default:
-                return false;
+                return Messages.TryGetPropertySource(property, out source);
         }
     }
 

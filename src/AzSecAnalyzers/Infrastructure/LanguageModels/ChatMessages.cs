@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Symbols;
@@ -74,8 +73,6 @@ internal readonly struct ChatMessageText
 /// </summary>
 internal sealed class ChatMessages
 {
-    private static readonly ConditionalWeakTable<Compilation, ChatMessages> Cache = new();
-
     private readonly INamedTypeSymbol? _openAIChatMessage;
     private readonly INamedTypeSymbol? _openAISystem;
     private readonly INamedTypeSymbol? _openAIDeveloper;
@@ -93,7 +90,7 @@ internal sealed class ChatMessages
     private readonly INamedTypeSymbol? _aiChatOptions;
     private readonly INamedTypeSymbol? _aiChatClientExtensions;
 
-    private ChatMessages(KnownTypes types)
+    internal ChatMessages(AzSecContext types)
     {
         _openAIChatMessage = types.Get(WellKnownTypeNames.OpenAIChatMessage);
         if (_openAIChatMessage is not null)
@@ -127,7 +124,6 @@ internal sealed class ChatMessages
     /// <summary>True when the compilation references a model client whose chat messages this model knows.</summary>
     public bool HasAny => _openAIChatMessage is not null || _chatHistory is not null || _aiChatMessage is not null;
 
-    public static ChatMessages For(KnownTypes types) => Cache.GetValue(types.Compilation, _ => new ChatMessages(types));
 
     /// <summary>
     /// The text <paramref name="operation"/> (an object creation, an invocation, or a property assignment) puts into a chat

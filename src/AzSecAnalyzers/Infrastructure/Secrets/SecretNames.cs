@@ -11,8 +11,6 @@ namespace AzSecAnalyzers.Infrastructure.Secrets;
 /// </summary>
 internal sealed class SecretNames
 {
-    public const string PatternsOption = "secret_name_patterns";
-
     public static readonly ImmutableArray<string> DefaultPatterns = ImmutableArray.Create(
         "password", "passwd", "pwd", "secret", "apikey", "accesskey", "token", "connectionstring", "sas", "credential");
 

@@ -19,7 +19,7 @@ public sealed class ApiDocumentationExposedAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC413_ApiDocumentationExposed);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var sources = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, string Method)>();
         Add(WellKnownTypeNames.SwaggerBuilderExtensions, "UseSwagger");
@@ -33,7 +33,7 @@ public sealed class ApiDocumentationExposedAnalyzer : AzSecAnalyzer
 
         var methods = sources.ToImmutable();
         var guard = DevelopmentGuard.Create(types);
-        var model = new EndpointModel(AspNetCoreTypes.For(types));
+        var model = types.Endpoints;
         context.RegisterOperationAction(c => Analyze(c, methods, guard, model), OperationKind.Invocation);
 
         void Add(string typeName, string method)

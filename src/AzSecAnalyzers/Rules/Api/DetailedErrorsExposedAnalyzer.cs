@@ -19,7 +19,7 @@ public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC408_DetailedErrorsExposed);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var exceptionPage = types.Get(WellKnownTypeNames.DeveloperExceptionPageExtensions);
         var dbContextOptions = types.Get(WellKnownTypeNames.DbContextOptionsBuilder);

@@ -34,15 +34,15 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC401_EndpointWithoutAuthorization);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var aspNetCore = AspNetCoreTypes.For(types);
+        var aspNetCore = types.AspNetCore;
         if (!aspNetCore.HasEndpoints || aspNetCore.AuthorizeData is null)
         {
             return;
         }
 
-        EndpointRules.Register(context, aspNetCore, static (model, configuration) => new Rule(model, configuration));
+        EndpointRules.Register(context, types, static (model, configuration) => new Rule(model, configuration));
     }
 
     private sealed class Rule : IEndpointRule

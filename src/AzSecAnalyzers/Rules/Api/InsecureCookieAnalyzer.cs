@@ -28,7 +28,7 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC409_InsecureCookie);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var cookieOptions = types.Get(WellKnownTypeNames.CookieOptions);
         var cookieBuilder = types.Get(WellKnownTypeNames.CookieBuilder);

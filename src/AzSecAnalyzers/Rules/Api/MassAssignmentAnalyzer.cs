@@ -25,9 +25,9 @@ public sealed class MassAssignmentAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC404_MassAssignment);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         var rule = new Rule(
             request,
             types.Get(WellKnownTypeNames.DbSet),

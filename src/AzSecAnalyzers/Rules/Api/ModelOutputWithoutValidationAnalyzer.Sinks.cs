@@ -39,7 +39,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         private readonly INamedTypeSymbol? _type;
         private readonly INamedTypeSymbol? _activator;
 
-        public Sinks(KnownTypes types, AnalyzerOptions options)
+        public Sinks(AzSecContext types, AnalyzerOptions options)
         {
             _queries = new QueryInjectionAnalyzer.Sinks(types);
             Urls = ServerSideRequestForgeryAnalyzer.Rule.Create(types, options);

@@ -28,7 +28,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         private readonly INamedTypeSymbol? _systemTextJson;
         private readonly INamedTypeSymbol? _newtonsoftConvert;
 
-        private ModelCalls(KnownTypes types)
+        private ModelCalls(AzSecContext types)
         {
             _compilation = types.Compilation;
             _chatClient = types.Get(WellKnownTypeNames.OpenAIChatClient);
@@ -50,7 +50,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer
         }
 
         /// <summary>Null when the compilation references none of the model clients: the rule then registers nothing.</summary>
-        public static ModelCalls? Create(KnownTypes types)
+        public static ModelCalls? Create(AzSecContext types)
         {
             if (types.Get(WellKnownTypeNames.OpenAIChatClient) is null
                 && types.Get(WellKnownTypeNames.SemanticKernelChatCompletionService) is null

@@ -28,7 +28,7 @@ public sealed partial class ModelOutputWithoutValidationAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC414_ModelOutputWithoutValidation);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var models = ModelCalls.Create(types);
         if (models is null)

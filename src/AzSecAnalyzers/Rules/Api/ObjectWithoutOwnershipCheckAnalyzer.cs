@@ -32,16 +32,16 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC402_ObjectWithoutOwnershipCheck);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var aspNetCore = AspNetCoreTypes.For(types);
+        var aspNetCore = types.AspNetCore;
         if (!aspNetCore.HasEndpoints)
         {
             return;
         }
 
         var rule = new Rule(
-            new EndpointModel(aspNetCore),
+            types.Endpoints,
             types.Get(WellKnownTypeNames.DbSet),
             ImmutableArray.Create(types.Get(WellKnownTypeNames.Queryable), types.Get(WellKnownTypeNames.EntityFrameworkQueryableExtensions)),
             types.Get(WellKnownTypeNames.CosmosContainer),

@@ -18,7 +18,7 @@ public sealed class PermissiveCorsAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC407_PermissiveCors);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var builder = types.Get(WellKnownTypeNames.CorsPolicyBuilder);
         if (builder is null)

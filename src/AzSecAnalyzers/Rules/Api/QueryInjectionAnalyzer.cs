@@ -38,7 +38,7 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC410_QueryInjection);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var sinks = new Sinks(types);
         if (!sinks.Any)
@@ -277,7 +277,7 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 
     internal sealed class Sinks
     {
-        public Sinks(KnownTypes types)
+        public Sinks(AzSecContext types)
         {
             QueryDefinition = types.Get(WellKnownTypeNames.QueryDefinition);
             Container = types.Get(WellKnownTypeNames.CosmosContainer);

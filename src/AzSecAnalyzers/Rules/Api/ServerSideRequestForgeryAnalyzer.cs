@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Symbols;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,15 +22,12 @@ namespace AzSecAnalyzers.Rules.Api;
 [NoCodeFix("Which hosts are legitimate is the app's own knowledge; no mechanical rewrite can write the allow-list.")]
 public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 {
-    /// <summary>The option naming the hosts an allow-list check must compare with (comma-separated, <c>*.</c> wildcards).</summary>
-    public const string AllowedHostsOption = "ssrf_allowed_hosts";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC406_ServerSideRequestForgery);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         var rule = Rule.Create(types, context.Options);
         if (!request.HasAny || rule.Uri is null)
         {
@@ -98,7 +96,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
 
         public INamedTypeSymbol? Uri { get; }
 
-        public static Rule Create(KnownTypes types, AnalyzerOptions options) => new(
+        public static Rule Create(AzSecContext types, AnalyzerOptions options) => new(
             types.Get(WellKnownTypeNames.HttpClient),
             types.Get(WellKnownTypeNames.HttpRequestMessage),
             types.Get(WellKnownTypeNames.HttpClientJsonExtensions),
@@ -259,7 +257,7 @@ public sealed class ServerSideRequestForgeryAnalyzer : AzSecAnalyzer
         private bool IsAllowed(IOperation condition, string host, bool suffix)
         {
             var tree = condition.Syntax.SyntaxTree;
-            var allowed = _allowedHosts.GetOrAdd(tree, t => AzSecOptions.For(_options, t).GetList(RuleIds.ServerSideRequestForgery, AllowedHostsOption, ImmutableArray<string>.Empty));
+            var allowed = _allowedHosts.GetOrAdd(tree, t => AzSecOptionDefinitions.SsrfAllowedHosts.Read(_options, t, RuleIds.ServerSideRequestForgery));
             return allowed.IsEmpty || HostList.Matches(allowed, host, suffix);
         }
     }

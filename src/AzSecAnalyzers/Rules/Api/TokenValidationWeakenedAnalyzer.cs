@@ -26,7 +26,7 @@ public sealed class TokenValidationWeakenedAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC403_TokenValidationWeakened);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var parameters = types.Get(WellKnownTypeNames.TokenValidationParameters);
         if (parameters is null)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
 using Microsoft.CodeAnalysis;
@@ -23,11 +24,6 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
 {
-    /// <summary>The option giving the upper bound the clamp fix writes (default 100).</summary>
-    public const string MaxPageSizeOption = "max_page_size";
-
-    public const int DefaultMaxPageSize = 100;
-
     /// <summary>Add <c>RegexOptions</c> and <c>TimeSpan.FromSeconds(1)</c> to the static <c>Regex</c> call the diagnostic is in.</summary>
     public const string FixStaticRegex = "StaticRegex";
 
@@ -44,7 +40,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC405_UnrestrictedResourceConsumption);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var limits = new Limits(
             types.Get(WellKnownTypeNames.DisableRequestSizeLimitAttribute),
@@ -66,7 +62,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
             context.RegisterOperationAction(limits.AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
 
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         var rule = new TaintRule(
             request,
             types.Get(WellKnownTypeNames.Regex),
@@ -696,7 +692,7 @@ public sealed class UnrestrictedResourceConsumptionAnalyzer : AzSecAnalyzer
                         return;
                     }
 
-                    var max = AzSecOptions.For(_options, sink.Value.Syntax.SyntaxTree).GetInt(RuleIds.UnrestrictedResourceConsumption, MaxPageSizeOption, DefaultMaxPageSize, min: 1);
+                    var max = AzSecOptionDefinitions.MaxPageSize.Read(_options, sink.Value.Syntax.SyntaxTree, RuleIds.UnrestrictedResourceConsumption);
                     what = $"{tag.Api} receives a page size from {origin} with no upper bound";
                     fixText = $"clamp it, e.g. Math.Clamp(value, 1, {max})";
                     properties = properties.Add(MaxPageSizeProperty, max.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -167,7 +167,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
         private TypeNameReads(Newtonsoft newtonsoft) => _newtonsoft = newtonsoft;
 
-        public static TypeNameReads? Create(KnownTypes types)
+        public static TypeNameReads? Create(AzSecContext types)
             => Newtonsoft.Create(types) is { JsonConvert: not null } newtonsoft ? new TypeNameReads(newtonsoft) : null;
 
         /// <summary>The text argument of <paramref name="invocation"/> when it is such a read, with the handling's name; otherwise null.</summary>
@@ -256,7 +256,7 @@ public sealed partial class UnsafeDeserializationAnalyzer
 
         public INamedTypeSymbol? ContainerAttribute { get; }
 
-        public static Newtonsoft? Create(KnownTypes types)
+        public static Newtonsoft? Create(AzSecContext types)
         {
             var settings = types.Get(WellKnownTypeNames.JsonSerializerSettings);
             var serializer = types.Get(WellKnownTypeNames.NewtonsoftJsonSerializer);

@@ -40,7 +40,7 @@ public sealed partial class UnsafeDeserializationAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC411_UnsafeDeserialization);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var bodies = MessageBodies.Create(types);
         var newtonsoft = Newtonsoft.Create(types);

@@ -41,16 +41,16 @@ public sealed class UntrustedInputInSystemPromptAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC415_UntrustedInputInSystemPrompt);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         // Pay-for-play: an app that references no model client registers nothing, before any request model is built.
-        var chat = ChatMessages.For(types);
+        var chat = types.ChatMessages;
         if (!chat.HasAny)
         {
             return;
         }
 
-        var request = RequestSources.For(types);
+        var request = types.Requests;
         if (!request.HasAny)
         {
             return;

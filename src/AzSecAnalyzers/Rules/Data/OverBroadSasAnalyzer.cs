@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -24,9 +25,6 @@ namespace AzSecAnalyzers.Rules.Data;
 [NoCodeFix("The right permissions and lifetime depend on what the SAS is for; switching to a user delegation key needs a TokenCredential-based service client and a key fetched at run time.")]
 public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 {
-    public const string MaxLifetimeOption = "max_sas_lifetime_days";
-    public const int DefaultMaxLifetimeDays = 7;
-
     private static readonly string[] BuilderNames =
     {
         WellKnownTypeNames.BlobSasBuilder, WellKnownTypeNames.AccountSasBuilder, WellKnownTypeNames.QueueSasBuilder,
@@ -44,7 +42,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC502_OverBroadSas);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var builders = Resolve(types, BuilderNames);
         var clients = Resolve(types, ClientNames);
@@ -65,7 +63,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         }
     }
 
-    private static ImmutableHashSet<INamedTypeSymbol> Resolve(KnownTypes types, string[] names)
+    private static ImmutableHashSet<INamedTypeSymbol> Resolve(AzSecContext types, string[] names)
     {
         var set = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in names)
@@ -191,8 +189,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
                     return;
                 }
 
-                var maxDays = AzSecOptions.For(context.Options, value.Syntax.SyntaxTree)
-                    .GetInt(RuleIds.OverBroadSas, MaxLifetimeOption, DefaultMaxLifetimeDays, min: 0, max: 36500);
+                var maxDays = AzSecOptionDefinitions.MaxSasLifetimeDays.Read(context.Options, value.Syntax.SyntaxTree, RuleIds.OverBroadSas);
                 if (double.IsPositiveInfinity(hours))
                 {
                     problem = "never expires (MaxValue)";

@@ -27,7 +27,7 @@ public sealed class PublicBlobAccessAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC501_PublicBlobAccess);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var publicAccessType = types.Get(WellKnownTypeNames.PublicAccessType);
         var containerClient = types.Get(WellKnownTypeNames.BlobContainerClient);

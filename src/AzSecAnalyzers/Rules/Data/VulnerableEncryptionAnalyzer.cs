@@ -41,7 +41,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC503_VulnerableEncryption);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var rule = new Rule(
             types.Get(WellKnownTypeNames.ClientSideEncryptionVersion),

@@ -25,7 +25,7 @@ public sealed class DefaultAzureCredentialInProductionAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC204_DefaultAzureCredentialInProduction);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var credential = types.Get(WellKnownTypeNames.DefaultAzureCredential);
         if (credential is null || TestProjects.IsTestProject(context.Compilation))

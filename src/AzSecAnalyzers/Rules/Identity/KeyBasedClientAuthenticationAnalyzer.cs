@@ -42,7 +42,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC201_KeyBasedClientAuthentication);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var tokenCredential = types.Get(WellKnownTypeNames.TokenCredential);
         if (tokenCredential is null)

@@ -19,7 +19,7 @@ public sealed class ResourceOwnerPasswordCredentialsAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC203_ResourceOwnerPasswordCredentials);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var credential = types.Get(WellKnownTypeNames.UsernamePasswordCredential);
         if (credential is not null)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AzSecAnalyzers.Infrastructure;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,7 +20,7 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC103_CredentialNamedSymbol);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var isTestProject = TestProjects.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
@@ -65,10 +66,8 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
 
     private static SecretNames NamesFor(OperationAnalysisContext context, SecretNames defaultNames)
     {
-        var options = AzSecOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
-        return options.GetRaw(RuleIds.CredentialNamedSymbol, SecretNames.PatternsOption) is null
-            ? defaultNames
-            : new SecretNames(options.GetList(RuleIds.CredentialNamedSymbol, SecretNames.PatternsOption, SecretNames.DefaultPatterns));
+        var patterns = AzSecOptionDefinitions.SecretNamePatterns.Read(context.Options, context.Operation.Syntax.SyntaxTree, RuleIds.CredentialNamedSymbol);
+        return patterns.IsDefault ? defaultNames : new SecretNames(patterns);
     }
 
     private static bool IsInAttribute(IOperation operation)

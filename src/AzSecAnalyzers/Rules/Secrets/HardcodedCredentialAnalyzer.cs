@@ -25,7 +25,7 @@ public sealed class HardcodedCredentialAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC101_HardcodedCredential);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         // Shapes need no types: this rule runs in every compilation, tests included (only real-looking values match).
         var once = new ReportOnce();

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.ConfigFiles;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,7 +35,7 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC104_SecretInConfigurationFile);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var isTestProject = TestProjects.IsTestProject(context.Compilation);
         var defaultNames = new SecretNames(SecretNames.DefaultPatterns);
@@ -145,10 +146,8 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 
     private static SecretNames NamesFor(AdditionalFileAnalysisContext context, AdditionalText file, SecretNames defaultNames)
     {
-        var options = AzSecOptions.For(context.Options, file);
-        return options.GetRaw(RuleIds.SecretInConfigurationFile, SecretNames.PatternsOption) is null
-            ? defaultNames
-            : new SecretNames(options.GetList(RuleIds.SecretInConfigurationFile, SecretNames.PatternsOption, SecretNames.DefaultPatterns));
+        var patterns = AzSecOptionDefinitions.SecretNamePatterns.Read(context.Options, file, RuleIds.SecretInConfigurationFile);
+        return patterns.IsDefault ? defaultNames : new SecretNames(patterns);
     }
 
     /// <summary><c>appsettings.Development.json</c>, <c>secrets.Development.json</c>: local development values.</summary>

@@ -5,6 +5,7 @@ using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.LanguageModels;
 using AzSecAnalyzers.Infrastructure.Operations;
+using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Secrets;
 using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
@@ -35,7 +36,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC105_SecretLeak);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var rule = new Rule(types, context.Options);
         var spec = new TaintSpec(RuleIds.SecretLeak, context.Compilation)
@@ -112,7 +113,7 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly SecretNames _defaultNames = new(DefaultPatterns);
         private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
 
-        public Rule(KnownTypes types, AnalyzerOptions options)
+        public Rule(AzSecContext types, AnalyzerOptions options)
         {
             _keyVaultSecret = types.Get(WellKnownTypeNames.KeyVaultSecret);
             _secretClient = types.Get(WellKnownTypeNames.SecretClient);
@@ -136,10 +137,9 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
             _contentResult = types.Get(WellKnownTypeNames.ContentResult);
             _jsonResult = types.Get(WellKnownTypeNames.JsonResult);
             _configuration = ConfigurationReads.Create(types);
-            var aspNetCore = AspNetCoreTypes.For(types);
-            _endpoints = aspNetCore.HasEndpoints ? new EndpointModel(aspNetCore) : null;
+            _endpoints = types.AspNetCore.HasEndpoints ? types.Endpoints : null;
             _options = options;
-            ChatMessages = ChatMessages.For(types);
+            ChatMessages = types.ChatMessages;
         }
 
         /// <summary>The language-model chat-message APIs (AZSEC415's sinks, every role): a secret in any message leaves the app.</summary>
@@ -248,10 +248,8 @@ public sealed class SecretLeakAnalyzer : AzSecAnalyzer
         private SecretNames NamesFor(SyntaxTree tree)
             => _names.GetOrAdd(tree, t =>
             {
-                var options = AzSecOptions.For(_options, t);
-                return options.GetRaw(RuleIds.SecretLeak, SecretNames.PatternsOption) is null
-                    ? _defaultNames
-                    : new SecretNames(options.GetList(RuleIds.SecretLeak, SecretNames.PatternsOption, DefaultPatterns));
+                var patterns = AzSecOptionDefinitions.SecretNamePatterns.Read(_options, t, RuleIds.SecretLeak);
+                return patterns.IsDefault ? _defaultNames : new SecretNames(patterns);
             });
 
         /// <summary>A hard-coded credential (what AZSEC101 reports), judged on the whole constant.</summary>

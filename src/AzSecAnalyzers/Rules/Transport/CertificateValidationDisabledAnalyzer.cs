@@ -42,7 +42,7 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC301_CertificateValidationDisabled);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         // Every certificate validation callback receives an SslPolicyErrors: no such type, no such callback.
         var sslPolicyErrors = types.Get(WellKnownTypeNames.SslPolicyErrors);

@@ -50,7 +50,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC302_ObsoleteTlsProtocol);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var sslProtocols = types.Get(WellKnownTypeNames.SslProtocols);
         var securityProtocolType = types.Get(WellKnownTypeNames.SecurityProtocolType);

@@ -44,7 +44,7 @@ public sealed class RevocationCheckDisabledAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC304_RevocationCheckDisabled);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var revocationMode = types.Get(WellKnownTypeNames.X509RevocationMode);
         if (revocationMode is null)
@@ -70,7 +70,7 @@ public sealed class RevocationCheckDisabledAnalyzer : AzSecAnalyzer
         }
     }
 
-    private static ImmutableHashSet<IPropertySymbol> Properties(KnownTypes types, (string Type, string Property)[] names)
+    private static ImmutableHashSet<IPropertySymbol> Properties(AzSecContext types, (string Type, string Property)[] names)
     {
         var set = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
         foreach (var (typeName, propertyName) in names)

@@ -19,7 +19,7 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
         private readonly ImmutableHashSet<IPropertySymbol> _requireHttps;
         private readonly DevelopmentGuard _guard;
 
-        public Settings(KnownTypes types)
+        public Settings(AzSecContext types)
         {
             var builder = types.Get(WellKnownTypeNames.SqlConnectionStringBuilder);
             _sqlEncrypt = Property(builder, "Encrypt");

@@ -59,7 +59,7 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer : AzSecAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC303_UnencryptedAzureConnection);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownTypes types)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         // Endpoints in string literals matter with or without an Azure SDK (REST calls through HttpClient).
         context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);

@@ -37,7 +37,7 @@ internal sealed class TaintProbeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var request = RequestSources.For(KnownTypes.For(start.Compilation));
+            var request = AzSecContext.For(start.Compilation).Requests;
             var spec = new TaintSpec("TAINT", start.Compilation)
             {
                 Source = (IOperation operation, out TaintSource source) =>

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace AzSecAnalyzers.Tests.Infrastructure;
 
-public class KnownTypesTests
+public class AzSecContextTests
 {
     private static CSharpCompilation Compile(string name, string source, params MetadataReference[] references)
         => CSharpCompilation.Create(
@@ -17,16 +17,16 @@ public class KnownTypesTests
     [Fact]
     public void ReferencedType_IsResolvedOnce_AndCached()
     {
-        var types = KnownTypes.For(Compile("App", "class C { }"));
+        var types = AzSecContext.For(Compile("App", "class C { }"));
         var first = types.Get("System.Net.Http.HttpClientHandler");
         Assert.NotNull(first);
         Assert.Same(first, types.Get("System.Net.Http.HttpClientHandler"));
-        Assert.Same(types, KnownTypes.For(types.Compilation));
+        Assert.Same(types, AzSecContext.For(types.Compilation));
     }
 
     [Fact]
     public void AbsentType_IsNull()
-        => Assert.Null(KnownTypes.For(Compile("App", "class C { }")).Get("Azure.Storage.Blobs.BlobServiceClient"));
+        => Assert.Null(AzSecContext.For(Compile("App", "class C { }")).Get("Azure.Storage.Blobs.BlobServiceClient"));
 
     [Fact]
     public void TypeDefinedTwiceInReferences_IsAmbiguous_ButTheCompilationsOwnWins()
@@ -35,9 +35,9 @@ public class KnownTypesTests
         var a = Compile("PolyfillA", polyfill).ToMetadataReference();
         var b = Compile("PolyfillB", polyfill).ToMetadataReference();
 
-        Assert.Null(KnownTypes.For(Compile("App", "class C { }", a, b)).Get("Contoso.Shared"));
+        Assert.Null(AzSecContext.For(Compile("App", "class C { }", a, b)).Get("Contoso.Shared"));
 
-        var own = KnownTypes.For(Compile("App", polyfill, a, b)).Get("Contoso.Shared");
+        var own = AzSecContext.For(Compile("App", polyfill, a, b)).Get("Contoso.Shared");
         Assert.NotNull(own);
         Assert.Equal("App", own!.ContainingAssembly.Name);
     }
@@ -47,7 +47,7 @@ public class KnownTypesTests
     {
         var visible = Compile("Visible", "namespace Contoso { public class Shared { } }").ToMetadataReference();
         var hidden = Compile("Hidden", "namespace Contoso { internal class Shared { } }").ToMetadataReference();
-        var resolved = KnownTypes.For(Compile("App", "class C { }", visible, hidden)).Get("Contoso.Shared");
+        var resolved = AzSecContext.For(Compile("App", "class C { }", visible, hidden)).Get("Contoso.Shared");
         Assert.Equal("Visible", resolved?.ContainingAssembly.Name);
     }
 }
