@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AzSecAnalyzers.Infrastructure.Options;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal static class AzSecOptionDefinitions
     public static readonly AzSecOption<int> MaxPageSize = Int("max_page_size", 100, min: 1, max: int.MaxValue, RuleIds.UnrestrictedResourceConsumption);
 
     /// <summary>AZSEC406: the hosts an allow-list check must compare with (comma-separated, <c>*.</c> wildcards); empty by default (any constant host counts).</summary>
-    public static readonly AzSecOption<ImmutableArray<string>> SsrfAllowedHosts = List("ssrf_allowed_hosts", ImmutableArray<string>.Empty, RuleIds.ServerSideRequestForgery);
+    public static readonly AzSecOption<ImmutableArray<string>> SsrfAllowedHosts = List("ssrf_allowed_hosts", ImmutableArray<string>.Empty, RuleIds.ServerSideRequestForgery, RuleIds.ModelOutputWithoutValidation);
 
     /// <summary>
     /// AZSEC103/104/105: the name patterns that mark a secret; they replace the rule's built-in list. Unset gives a
