@@ -1,9 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>Replaces the right-hand side of the assignment a diagnostic points at (its target), keeping trivia.</summary>

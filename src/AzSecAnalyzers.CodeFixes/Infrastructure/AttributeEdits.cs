@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>Adds or removes a method attribute on its own line, the way a developer would write it.</summary>

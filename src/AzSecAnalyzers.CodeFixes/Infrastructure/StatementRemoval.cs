@@ -1,7 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>Deletes a whole statement the way a developer would: its line goes, comments and directives above it stay.</summary>

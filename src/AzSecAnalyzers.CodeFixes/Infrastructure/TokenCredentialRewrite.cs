@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Rules.Identity;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.CodeFixes;

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace AzSecAnalyzers;
 
 public static partial class Descriptors

@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using AzSecAnalyzers.Infrastructure.LanguageModels;
 using AzSecAnalyzers.Infrastructure.Messaging;
-using Microsoft.CodeAnalysis;
 
 namespace AzSecAnalyzers.Infrastructure;
 

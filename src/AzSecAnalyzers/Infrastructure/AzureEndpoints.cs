@@ -1,5 +1,3 @@
-using System;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>The Azure service families the rules recognise by endpoint host.</summary>

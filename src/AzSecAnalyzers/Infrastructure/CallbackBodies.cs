@@ -1,7 +1,3 @@
-using AzSecAnalyzers.Infrastructure.Operations;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>Judges what a callback (lambda, anonymous method or method group) does, for rules about validators and predicates.</summary>

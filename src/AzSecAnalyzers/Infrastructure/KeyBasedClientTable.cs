@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>How the AZSEC201 code fix rebuilds a client of a family on its TokenCredential overload.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>Marks an analyzer whose rules deliberately have no code fix, and says why (checked by the catalog meta-tests).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>One plain-text setting found inside a string, with offsets relative to the string's value.</summary>

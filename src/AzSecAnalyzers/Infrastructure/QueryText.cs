@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>One comma-separated element of a StackExchange.Redis configuration string, with offsets into the text.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>Whether a compilation is a test project (it references xunit, NUnit or MSTest): rules treat such code differently.</summary>

@@ -1,7 +1,3 @@
-using System.Composition;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
 /// <summary>AZSEC413: wraps the API documentation middleware or endpoint in a development-environment check.</summary>

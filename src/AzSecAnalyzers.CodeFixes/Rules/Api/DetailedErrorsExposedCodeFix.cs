@@ -1,7 +1,3 @@
-using System.Composition;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 
 /// <summary>AZSEC408: wraps the detailed-errors setting in a development-environment check.</summary>

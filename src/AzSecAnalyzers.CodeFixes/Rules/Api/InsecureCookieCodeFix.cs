@@ -1,11 +1,4 @@
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Api;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 

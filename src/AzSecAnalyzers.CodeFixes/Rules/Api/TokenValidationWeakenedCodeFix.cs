@@ -1,7 +1,4 @@
-using System.Composition;
 using AzSecAnalyzers.Rules.Api;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 

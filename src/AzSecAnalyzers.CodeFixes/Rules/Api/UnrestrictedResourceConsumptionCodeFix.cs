@@ -1,16 +1,5 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Api;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Api;

@@ -1,8 +1,4 @@
-using System.Composition;
 using AzSecAnalyzers.Rules.Data;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Data;
 

@@ -1,12 +1,3 @@
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 
 /// <summary>AZSEC204: replaces <c>new DefaultAzureCredential()</c> with the system-assigned <c>ManagedIdentityCredential</c>.</summary>

@@ -1,15 +1,4 @@
-using System;
-using System.Collections.Immutable;
-using System.Composition;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Options;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Identity;
 

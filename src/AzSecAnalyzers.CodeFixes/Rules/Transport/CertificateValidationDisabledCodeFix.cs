@@ -1,11 +1,4 @@
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using AzSecAnalyzers.Rules.Transport;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Transport;

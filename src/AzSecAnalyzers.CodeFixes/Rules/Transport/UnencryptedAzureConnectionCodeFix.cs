@@ -1,13 +1,5 @@
-using System.Composition;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Rules.Transport;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.CodeFixes.Rules.Transport;

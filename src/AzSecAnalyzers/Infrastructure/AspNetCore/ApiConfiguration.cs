@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 

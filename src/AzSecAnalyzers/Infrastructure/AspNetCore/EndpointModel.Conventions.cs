@@ -1,8 +1,3 @@
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>What a builder's conventions say, and which parameter's callers decide the rest.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>The HTTP methods an endpoint answers.</summary>

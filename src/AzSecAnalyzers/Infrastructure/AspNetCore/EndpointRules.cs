@@ -1,7 +1,3 @@
-using System;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>A rule over the app's endpoints whose answer depends on compilation-wide configuration.</summary>

@@ -1,9 +1,5 @@
 using AzSecAnalyzers.Infrastructure.Messaging;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 
 /// <summary>The business flows OWASP API6 names, recognised in action names and route templates.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Xml;
 using Microsoft.CodeAnalysis.Text;

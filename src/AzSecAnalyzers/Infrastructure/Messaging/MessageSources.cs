@@ -1,7 +1,5 @@
 using AzSecAnalyzers.Infrastructure.AspNetCore;
-using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Taint;
-using Microsoft.CodeAnalysis;
 
 namespace AzSecAnalyzers.Infrastructure.Messaging;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-
 namespace AzSecAnalyzers.Infrastructure.Options;
 
 /// <summary>What the documentation meta-test needs from an option, whatever its type.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Immutable;
-
 namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>One Microsoft identifiable key format: a fixed 4-character signature right before a checksum.</summary>

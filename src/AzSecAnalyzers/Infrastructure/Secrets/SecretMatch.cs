@@ -1,5 +1,3 @@
-using System;
-
 namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>Options for <see cref="SecretScanner"/>.</summary>

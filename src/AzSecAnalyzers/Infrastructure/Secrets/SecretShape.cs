@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>How a <see cref="SecretShape"/> is found in text.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Immutable;
 using System.Text;
-using AzSecAnalyzers.Infrastructure.Operations;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.Secrets;
 

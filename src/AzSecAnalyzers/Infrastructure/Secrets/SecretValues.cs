@@ -1,5 +1,3 @@
-using System;
-
 namespace AzSecAnalyzers.Infrastructure.Secrets;
 
 /// <summary>Judgements on a candidate secret value: placeholder, runtime-built, random-looking.</summary>

@@ -1,9 +1,4 @@
-using System;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.Taint;
 

@@ -13,13 +13,9 @@
 //
 // Rules do not call the data-flow directly: they register sinks with TaintSinks.Register (cheap operation actions;
 // the CFG is only built for blocks with a sink) or ask TaintEngine.Query for values found in an operation block.
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Infrastructure.Taint;
 

@@ -1,8 +1,3 @@
-using System;
-using AzSecAnalyzers.Infrastructure.Operations;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure.Taint;
 
 /// <summary>

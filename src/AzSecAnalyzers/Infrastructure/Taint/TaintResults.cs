@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Infrastructure.Taint;
 
 /// <summary>The answers of one <see cref="TaintEngine.Analyze"/> run: the taint of each queried value.</summary>

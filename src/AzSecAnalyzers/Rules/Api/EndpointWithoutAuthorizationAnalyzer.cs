@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Api;
 

@@ -1,9 +1,4 @@
-using System;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Taint;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Api;
 

@@ -1,7 +1,4 @@
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.Taint;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Api;
 

@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace AzSecAnalyzers.Rules.Api;
 
 /// <summary>AZSEC407: a CORS policy that allows every origin, worse when it also allows credentials.</summary>

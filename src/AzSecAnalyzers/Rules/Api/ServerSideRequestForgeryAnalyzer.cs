@@ -1,14 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
-using AzSecAnalyzers.Infrastructure.Symbols;
 using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Taint;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Api;
 

@@ -1,9 +1,4 @@
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
-using AzSecAnalyzers.Infrastructure.Operations;
-using AzSecAnalyzers.Infrastructure.Symbols;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Api;
 

@@ -1,12 +1,5 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Options;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Data;
 

@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Immutable;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.Operations;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Identity;
 

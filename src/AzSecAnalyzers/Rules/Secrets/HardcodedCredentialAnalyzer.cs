@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Secrets;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Secrets;
 

@@ -1,11 +1,5 @@
-using System.Collections.Immutable;
 using System.Linq;
-using AzSecAnalyzers.Infrastructure;
-using AzSecAnalyzers.Infrastructure.Operations;
 using AzSecAnalyzers.Infrastructure.Secrets;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Secrets;
 

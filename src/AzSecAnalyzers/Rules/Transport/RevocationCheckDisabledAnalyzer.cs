@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
 using System.Linq;
-using AzSecAnalyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AzSecAnalyzers.Rules.Transport;
 

@@ -1,12 +1,6 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using AzSecAnalyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Rules.Transport;
