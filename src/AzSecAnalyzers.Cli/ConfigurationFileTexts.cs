@@ -32,6 +32,13 @@ internal static class ConfigurationFileTexts
         {
             if (present.Add(Path.GetFullPath(path)) && !excludes.Any(g => g.IsPathOrParentMatch(Paths.Relative(root, path))))
             {
+                if (IsTooLong(path))
+                {
+                    // The analyzer skips such a file in a build too; here the reviewer is told, rather than left to assume it was clean.
+                    Console.Error.WriteLine($"azsec: note: {Paths.Relative(root, path)} is not read for secrets (AZSEC104): it is over 16 Mi characters.");
+                    continue;
+                }
+
                 added.Add(new FileText(path));
             }
         }
@@ -75,6 +82,25 @@ internal static class ConfigurationFileTexts
             {
                 yield return file;
             }
+        }
+    }
+
+    /// <summary>Longer than AZSEC104 reads; the text is decoded only for a file whose size in bytes already exceeds the limit.</summary>
+    private static bool IsTooLong(string path)
+    {
+        try
+        {
+            if (new FileInfo(path).Length <= ConfigurationFiles.MaxLength)
+            {
+                return false;
+            }
+
+            using var stream = File.OpenRead(path);
+            return SourceText.From(stream).Length > ConfigurationFiles.MaxLength;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

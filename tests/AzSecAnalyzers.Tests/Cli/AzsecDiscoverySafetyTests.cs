@@ -55,6 +55,21 @@ public class AzsecDiscoverySafetyTests
     }
 
     [Fact]
+    public void ConfigurationFile_OverTheSizeAZSEC104Reads_IsNamedInANote()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Project("App", restore: true);
+        File.WriteAllText(sandbox.PathOf("App/appsettings.json"), "{ \"Padding\": \"" + new string('a', (16 * 1024 * 1024) + 1) + "\" }");
+        File.WriteAllText(sandbox.PathOf("App/appsettings.Production.json"), "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } } }");
+
+        var run = AzsecTool.RunIn(sandbox.Root, ".");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("azsec: note: App/appsettings.json is not read for secrets (AZSEC104): it is over 16 Mi characters.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("appsettings.Production.json is not read", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Solution_WithAMissingProject_NamesItRelativeToTheSolution()
     {
         using var sandbox = new CliSandbox();

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace AzSecAnalyzers.Infrastructure.ConfigFiles;
 
 /// <summary>How a configuration file is read.</summary>
@@ -26,6 +23,9 @@ internal enum ConfigurationFileKind
 /// </summary>
 internal static class ConfigurationFiles
 {
+    /// <summary>Files longer than this, in characters, are not read: they are not hand-written configuration (and would cost a build noticeable time).</summary>
+    public const int MaxLength = 16 * 1024 * 1024;
+
     /// <summary>The kind of <paramref name="path"/> by its file name; <see cref="ConfigurationFileKind.None"/> for anything else.</summary>
     public static ConfigurationFileKind Classify(string? path)
     {

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Immutable;
 using System.IO;
-using AzSecAnalyzers.Infrastructure;
 using AzSecAnalyzers.Infrastructure.ConfigFiles;
 using AzSecAnalyzers.Infrastructure.Options;
 using AzSecAnalyzers.Infrastructure.Secrets;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AzSecAnalyzers.Rules.Secrets;
@@ -24,9 +19,6 @@ namespace AzSecAnalyzers.Rules.Secrets;
 public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 {
     private static readonly char[] HostEnd = { ',', '\\', '/' };
-
-    /// <summary>Larger files are not hand-written configuration (and would cost a build noticeable time).</summary>
-    private const int MaxFileLength = 16 * 1024 * 1024;
 
     private const string NamedValueKind = "A value under a key named like a secret";
 
@@ -49,7 +41,7 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
         if (kind == ConfigurationFileKind.None
             || file.GetText(context.CancellationToken) is not { } source
             || source.Length == 0
-            || source.Length > MaxFileLength)
+            || source.Length > ConfigurationFiles.MaxLength)
         {
             return;
         }
