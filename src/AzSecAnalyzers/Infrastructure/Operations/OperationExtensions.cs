@@ -2,6 +2,39 @@ namespace AzSecAnalyzers.Infrastructure.Operations;
 
 internal static class OperationExtensions
 {
+    /// <summary>
+    /// True when every operand of a flags expression <c>A | B | …</c>, through conversions and parentheses, is one
+    /// <paramref name="isFlag"/> accepts (a named constant, say): the flags are written out rather than computed.
+    /// Walked with a stack, as such a chain may be very long.
+    /// </summary>
+    public static bool AllFlagOperands(this IOperation value, Func<IOperation, bool> isFlag)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case IConversionOperation conversion:
+                    pending.Push(conversion.Operand);
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    pending.Push(parenthesized.Operand);
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                    pending.Push(or.RightOperand);
+                    pending.Push(or.LeftOperand);
+                    break;
+                case var operand when isFlag(operand):
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Strips conversions and parentheses to reach the value as written.</summary>
     public static IOperation WalkDownConversions(this IOperation operation)
     {

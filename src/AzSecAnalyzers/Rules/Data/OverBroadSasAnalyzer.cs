@@ -215,7 +215,12 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
 
         private static string? PermissionProblem(IOperation value, INamedTypeSymbol type, bool accountScope)
         {
-            if (!IsWrittenOut(value, type) || value.ConstantValue is not { HasValue: true, Value: { } constant })
+            // Only flags written out as named constants (of the permission type, or any const) are judged.
+            bool IsNamedFlag(IOperation operand)
+                => operand is IFieldReferenceOperation field && (SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, type) || field.Field.IsConst)
+                   || operand is ILocalReferenceOperation { Local.IsConst: true };
+
+            if (!value.AllFlagOperands(IsNamedFlag) || value.ConstantValue is not { HasValue: true, Value: { } constant })
             {
                 return null;
             }
@@ -237,36 +242,6 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
             }
 
             return null;
-        }
-
-        /// <summary>Every flag of <c>A | B | …</c> is a named constant; walked with a stack, as the chain may be very long.</summary>
-        private static bool IsWrittenOut(IOperation value, INamedTypeSymbol type)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(value);
-            while (pending.Count > 0)
-            {
-                switch (pending.Pop())
-                {
-                    case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, type) || field.Field.IsConst:
-                    case ILocalReferenceOperation { Local.IsConst: true }:
-                        break;
-                    case IConversionOperation conversion:
-                        pending.Push(conversion.Operand);
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        pending.Push(parenthesized.Operand);
-                        break;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                        pending.Push(or.RightOperand);
-                        pending.Push(or.LeftOperand);
-                        break;
-                    default:
-                        return false;
-                }
-            }
-
-            return true;
         }
 
         private static long? ConstantOf(INamedTypeSymbol type, string member)

@@ -92,8 +92,12 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _sslProtocols;
         private readonly INamedTypeSymbol? _securityProtocolType;
 
+        /// <summary>A flag written out: a protocol constant or a literal.</summary>
+        private readonly Func<IOperation, bool> _isWrittenFlag;
+
         public Rule(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
         {
+            _isWrittenFlag = operand => operand is ILiteralOperation || (operand is IFieldReferenceOperation field && IsProtocolType(field.Field.ContainingType));
             _sslProtocols = sslProtocols;
             _securityProtocolType = securityProtocolType;
         }
@@ -286,7 +290,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
         private bool TryGetWrittenFlags(IOperation value, out long flags)
         {
             flags = 0;
-            if (!IsWrittenOut(value) || !value.ConstantValue.HasValue || value.ConstantValue.Value is null)
+            if (!value.AllFlagOperands(_isWrittenFlag) || !value.ConstantValue.HasValue || value.ConstantValue.Value is null)
             {
                 return false;
             }
@@ -300,36 +304,6 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
             {
                 return false;
             }
-        }
-
-        /// <summary>Every flag of <c>A | B | …</c> is a protocol constant or a literal; walked with a stack, as the chain may be very long.</summary>
-        private bool IsWrittenOut(IOperation operation)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(operation);
-            while (pending.Count > 0)
-            {
-                switch (pending.Pop())
-                {
-                    case IConversionOperation conversion:
-                        pending.Push(conversion.Operand);
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        pending.Push(parenthesized.Operand);
-                        break;
-                    case IFieldReferenceOperation field when IsProtocolType(field.Field.ContainingType):
-                    case ILiteralOperation:
-                        break;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                        pending.Push(or.RightOperand);
-                        pending.Push(or.LeftOperand);
-                        break;
-                    default:
-                        return false;
-                }
-            }
-
-            return true;
         }
 
         private bool IsProtocolType(ITypeSymbol? type)
