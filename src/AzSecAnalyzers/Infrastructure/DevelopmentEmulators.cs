@@ -65,6 +65,28 @@ internal static class DevelopmentEmulators
         return sawEndpoint;
     }
 
+    /// <summary>
+    /// True when a connection string carries only what an emulator publishes: <c>UseDevelopmentStorage=true</c>,
+    /// <c>UseDevelopmentEmulator=true</c>, the Azurite account, or a published emulator key as its only key. Narrower
+    /// than <see cref="IsEmulatorConnectionString"/>: a password for a database on this machine is still a password.
+    /// </summary>
+    public static bool UsesPublishedEmulatorCredentials(ConnectionString connectionString)
+    {
+        if (connectionString.IsEmpty)
+        {
+            return false;
+        }
+
+        if (IsTrue(connectionString["UseDevelopmentStorage"]) || IsTrue(connectionString["UseDevelopmentEmulator"])
+            || string.Equals(connectionString["AccountName"], StorageAccountName, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var key = connectionString["AccountKey"];
+        return key is not null && IsWellKnownKey(key) && connectionString["Password"] is null && connectionString["SharedAccessKey"] is null;
+    }
+
     private static bool IsEndpointKey(string key)
         => key.EndsWith("Endpoint", StringComparison.OrdinalIgnoreCase)
            || key.Equals("Server", StringComparison.OrdinalIgnoreCase)

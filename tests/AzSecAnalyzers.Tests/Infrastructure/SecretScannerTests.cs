@@ -123,10 +123,20 @@ public class SecretScannerTests
         { "EventHubsIdentifiableKey", 32 },
         { "RelayIdentifiableKey", 32 },
         { "FunctionIdentifiableKey", 40 },
-        { "ApimIdentifiableKey", 64 },
-        { "SearchIdentifiableKey", 39 },
+        { "ApimDirectManagementIdentifiableKey", 64 },
+        { "ApimSubscriptionIdentifiableKey", 64 },
+        { "ApimGatewayIdentifiableKey", 64 },
+        { "ApimRepositoryIdentifiableKey", 64 },
+        { "SearchQueryIdentifiableKey", 39 },
+        { "SearchAdminIdentifiableKey", 39 },
         { "ContainerRegistryIdentifiableKey", 39 },
         { "RedisIdentifiableKey", 33 },
+        { "BatchIdentifiableKey", 64 },
+        { "EventGridIdentifiableKey", 32 },
+        { "IotHubIdentifiableKey", 32 },
+        { "IotDeviceProvisioningIdentifiableKey", 32 },
+        { "IotDeviceIdentifiableKey", 32 },
+        { "MachineLearningClassicIdentifiableKey", 64 },
     };
 
     [Theory]
@@ -155,12 +165,86 @@ public class SecretScannerTests
         None("key: " + key);
     }
 
+    public static TheoryData<string> SixtyFourByteFormats() => new()
+    {
+        "StorageIdentifiableKey", "CosmosIdentifiableKey", "ApimSubscriptionIdentifiableKey", "BatchIdentifiableKey", "MachineLearningClassicIdentifiableKey",
+    };
+
+    [Theory]
+    [MemberData(nameof(SixtyFourByteFormats))]
+    public void IdentifiableKey_WithBase62Checksum_IsFound(string id)
+    {
+        var format = IdentifiableKeys.All.Single(f => f.Id == id);
+        for (var seed = 0; seed < format.ChecksumSeeds.Length; seed++)
+        {
+            var key = TestSecrets.IdentifiableKey(format, 64, seed, randomSeed: seed + 11, base62Checksum: true);
+            Assert.Equal(88, key.Length);
+            Assert.NotEqual(TestSecrets.IdentifiableKey(format, 64, seed, randomSeed: seed + 11), key);
+            var text = "AccountKey=" + key + ";";
+            var match = Single(text);
+            Assert.Equal(id, match.KindId);
+            Assert.Equal(key, text.Substring(match.Offset, match.Length));
+            Assert.True(IdentifiableKeys.IsValid(key, format));
+            Assert.False(IdentifiableKeys.IsValid(TestSecrets.BreakChecksum(key), format));
+        }
+    }
+
+    [Fact]
+    public void SharedSignature_IsNamedByItsSeed()
+    {
+        var iot = IdentifiableKeys.All.Single(f => f.Id == "IotDeviceIdentifiableKey");
+        Assert.Equal("Azure IoT device key", Single(TestSecrets.IdentifiableKey(iot, 32)).KindName);
+        var search = IdentifiableKeys.All.Single(f => f.Id == "SearchAdminIdentifiableKey");
+        Assert.Equal("Azure AI Search admin key", Single(TestSecrets.IdentifiableKey(search, 39)).KindName);
+    }
+
     [Fact]
     public void AzureAIServicesKey_WithValidChecksum_IsFound()
     {
         var key = TestSecrets.AzureAIServicesKey();
         Assert.Equal("AzureAIServicesKey", Single(key).KindId);
         None(key.Substring(0, 80) + (key[80] == 'A' ? "B" : "A") + key.Substring(81));
+    }
+
+    public static TheoryData<string, string, string> CommonAnnotatedProviders() => new()
+    {
+        // provider signature, provider data, the name the message gives
+        { "ACOG", "AAAA", "Azure AI services key" },
+        { "ACOG", "AAAB", "Azure OpenAI key" },
+        { "ACOG", "AAAY", "Azure AI Speech key" },
+        { "AZEG", "AAAA", "Azure Event Grid access key" },
+        { "AZAC", "AAAA", "Azure App Configuration access key" },
+        { "AZCS", "AAAA", "Azure Communication Services access key" },
+        { "AZMP", "AAAA", "Azure Maps key" },
+        { "AZDO", "AAAA", "Azure DevOps personal access token" },
+        { "TEST", "AAAA", "Microsoft common annotated security key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CommonAnnotatedProviders))]
+    public void CommonAnnotatedKey_IsNamedByItsProvider(string provider, string data, string name)
+        => Assert.Equal(name, Single("key: " + TestSecrets.CommonAnnotatedKey(provider, data) + " end").KindName);
+
+    [Theory]
+    [InlineData('9', false, true)]
+    [InlineData('9', false, false)]
+    [InlineData('9', true, true)]
+    [InlineData('9', true, false)]
+    [InlineData('D', false, true)]
+    [InlineData('H', true, true)]
+    public void CommonAnnotatedKey_EveryChecksumForm_IsFound(char kind, bool longForm, bool base62Checksum)
+    {
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var key = TestSecrets.CommonAnnotatedKey("AZEG", kind: kind, longForm: longForm, base62Checksum: base62Checksum, randomSeed: seed);
+            Assert.Equal(longForm ? 88 : 84, key.Length);
+            var text = "\"" + key + "\"";
+            var match = Single(text);
+            Assert.Equal("EventGridKey", match.KindId);
+            Assert.Equal(key, text.Substring(match.Offset, match.Length));
+            var broken = key.Substring(0, 81) + (key[81] == 'A' ? 'B' : 'A') + key.Substring(82);
+            None("\"" + broken + "\"");
+        }
     }
 
     [Fact]

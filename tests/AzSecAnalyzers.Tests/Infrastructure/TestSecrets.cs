@@ -27,8 +27,15 @@ internal static class TestSecrets
     public const string SasUrl = "https://contosoorders.blob.core.windows.net/receipts?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=" + SasSignature;
     public const string PemKey = "-----BEGIN PRIVATE KEY-----\n" + PemBody + "\n-----END PRIVATE KEY-----";
 
-    /// <summary>A checksum-valid identifiable key of <paramref name="format"/>, <paramref name="bytes"/> long.</summary>
-    public static string IdentifiableKey(IdentifiableKeyFormat format, int bytes, int seedIndex = 0, int randomSeed = 1)
+    private const string Base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>
+    /// A checksum-valid identifiable key of <paramref name="format"/>, <paramref name="bytes"/> long. With
+    /// <paramref name="base62Checksum"/> (64-byte keys, the form portals issue today) the last six characters are
+    /// the checksum's base62 text instead of its raw bytes, built here with <see cref="System.Numerics.BigInteger"/>
+    /// and the framework's base64, independently of the code under test.
+    /// </summary>
+    public static string IdentifiableKey(IdentifiableKeyFormat format, int bytes, int seedIndex = 0, int randomSeed = 1, bool base62Checksum = false)
     {
         var random = new Random(randomSeed);
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -37,25 +44,63 @@ internal static class TestSecrets
         var prefix = new string(Enumerable.Range(0, unpadded - 10).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
         var signature = format.UrlSafe ? format.Signature.Replace('-', '+').Replace('_', '/') : format.Signature;
         var decoded = Convert.FromBase64String(prefix + signature + "AAAAAA" + new string('=', padding));
-        var checksum = Marvin.ComputeHash32(decoded, 0, decoded.Length - 4, format.ChecksumSeeds[seedIndex]);
-        BitConverter.GetBytes(checksum).CopyTo(decoded, decoded.Length - 4);
-        var key = Convert.ToBase64String(decoded);
+        var checksum = BitConverter.GetBytes(Marvin.ComputeHash32(decoded, 0, decoded.Length - 4, format.ChecksumSeeds[seedIndex]));
+        string key;
+        if (base62Checksum)
+        {
+            var text = Convert.ToBase64String(decoded);
+            key = text.Substring(0, text.Length - padding - 6) + ReferenceBase62ChecksumText(checksum).Substring(0, 6) + new string('=', padding);
+        }
+        else
+        {
+            checksum.CopyTo(decoded, decoded.Length - 4);
+            key = Convert.ToBase64String(decoded);
+        }
+
         return format.UrlSafe ? key.Replace('+', '-').Replace('/', '_').TrimEnd('=') : key;
     }
 
-    /// <summary>A checksum-valid Azure AI services (common annotated security) key.</summary>
-    public static string AzureAIServicesKey(int randomSeed = 1)
+    /// <summary>
+    /// The reference implementation's checksum text: the bytes as a big-endian base62 number (one <c>0</c> per leading
+    /// zero byte), right-padded with <c>0</c> to six characters, then decoded and re-encoded as base64 ("XXXXXX==").
+    /// </summary>
+    public static string ReferenceBase62ChecksumText(byte[] checksum)
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var number = new System.Numerics.BigInteger(checksum.Reverse().Concat(new byte[] { 0 }).ToArray());
+        var digits = new System.Text.StringBuilder();
+        do
+        {
+            digits.Insert(0, Base62Alphabet[(int)(number % 62)]);
+            number /= 62;
+        }
+        while (number > 0);
+
+        var zeros = Math.Min(checksum.TakeWhile(b => b == 0).Count(), checksum.Length - 1);
+        var text = new string('0', zeros) + digits;
+        text = text.PadRight(6, '0');
+        return Convert.ToBase64String(Convert.FromBase64String(text + "=="));
+    }
+
+    /// <summary>A checksum-valid Azure AI services (common annotated security) key.</summary>
+    public static string AzureAIServicesKey(int randomSeed = 1) => CommonAnnotatedKey("ACOG", "AAAA", randomSeed: randomSeed, base62Checksum: false);
+
+    /// <summary>
+    /// A checksum-valid common annotated security key with the given provider signature and data, key kind
+    /// (<c>9</c>, <c>D</c>, <c>H</c>), length (84, or 88 in the long form) and checksum form (base62 text or raw bytes).
+    /// </summary>
+    public static string CommonAnnotatedKey(string providerSignature, string providerData = "AAAA", char kind = '9', bool longForm = false, bool base62Checksum = true, int randomSeed = 1)
+    {
         var random = new Random(randomSeed);
+        string Chars(int n) => new(Enumerable.Range(0, n).Select(_ => Base62Alphabet[random.Next(Base62Alphabet.Length)]).ToArray());
         while (true)
         {
-            string Chars(int n) => new(Enumerable.Range(0, n).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-            var body = Chars(52) + "JQQJ99" + "B" + "A" + Chars(16) + "A" + Chars(3);
+            var body = Chars(52) + "JQQJ9" + kind + Chars(1) + (char)('A' + random.Next(12)) + Chars(12) + providerData + providerSignature;
             var bytes = Convert.FromBase64String(body);
-            var checksum = BitConverter.GetBytes(Marvin.ComputeHash32(bytes, 0, bytes.Length, IdentifiableKeys.AzureAIServicesKey.ChecksumSeeds[0]));
-            var suffix = Convert.ToBase64String(checksum, 0, 3);
-            if (suffix.All(char.IsLetterOrDigit))
+            var checksum = BitConverter.GetBytes(Marvin.ComputeHash32(bytes, 0, bytes.Length, IdentifiableKeys.Default0));
+            var suffix = base62Checksum
+                ? (longForm ? ReferenceBase62ChecksumText(checksum) : ReferenceBase62ChecksumText(checksum).Substring(0, 4))
+                : (longForm ? Convert.ToBase64String(checksum) : Convert.ToBase64String(checksum, 0, 3));
+            if (suffix.TrimEnd('=').All(char.IsLetterOrDigit))
             {
                 return body + suffix;
             }

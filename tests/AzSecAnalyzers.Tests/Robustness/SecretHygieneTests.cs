@@ -15,6 +15,9 @@ namespace AzSecAnalyzers.Tests.Robustness;
 [Trait("Category", "Robustness")]
 public class SecretHygieneTests
 {
+    private static readonly string StorageKeyWithBase62Checksum = TestSecrets.IdentifiableKey(
+        AzSecAnalyzers.Infrastructure.Secrets.IdentifiableKeys.All.Single(f => f.Id == "StorageIdentifiableKey"), 64, base62Checksum: true);
+
     public static TheoryData<string, string, string> Secrets() => new()
     {
         // kind, the secret value as it sits in the code, the part that must never be shown
@@ -27,6 +30,8 @@ public class SecretHygieneTests
         { "PEM private key", TestSecrets.PemKey, TestSecrets.PemBody },
         { "Entra client secret", TestSecrets.EntraSecret, TestSecrets.EntraSecret },
         { "Azure AI services key", TestSecrets.AzureAIServicesKey(), TestSecrets.AzureAIServicesKey() },
+        { "Event Grid key (long form)", TestSecrets.CommonAnnotatedKey("AZEG", longForm: true), TestSecrets.CommonAnnotatedKey("AZEG", longForm: true) },
+        { "storage key with a base62 checksum", "AccountKey=" + StorageKeyWithBase62Checksum, StorageKeyWithBase62Checksum },
     };
 
     [Theory]

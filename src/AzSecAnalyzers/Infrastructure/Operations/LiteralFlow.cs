@@ -43,7 +43,7 @@ internal static class LiteralFlow
                 return TryResolveLocal(local, out origin);
 
             case IFieldReferenceOperation field:
-                return TryResolveField(field.Field, out origin);
+                return TryResolveField(field.Field, field, out origin);
 
             case { ConstantValue: { HasValue: true, Value: string constant } }:
                 // A constant concatenation or interpolation.
@@ -89,7 +89,7 @@ internal static class LiteralFlow
         return true;
     }
 
-    private static bool TryResolveField(IFieldSymbol field, out LiteralOrigin origin)
+    private static bool TryResolveField(IFieldSymbol field, IFieldReferenceOperation? reference, out LiteralOrigin origin)
     {
         // Policy: a constant, or a read-only field initialised with a literal and written nowhere else.
         origin = default;
@@ -101,6 +101,14 @@ internal static class LiteralFlow
         using var writes = SymbolWrites.Of(field).GetEnumerator();
         if (!writes.MoveNext() || writes.Current.Kind != WriteKind.Initializer)
         {
+            // A constant of a referenced assembly (another project of the solution): its value is in metadata, its
+            // literal is not in this compilation; the reference is what can be pointed at.
+            if (field.IsConst && field.ConstantValue is string metadataConstant && field.DeclaringSyntaxReferences.IsEmpty && reference is not null)
+            {
+                origin = new LiteralOrigin(metadataConstant, reference.Syntax.GetLocation(), field);
+                return true;
+            }
+
             return false;
         }
 

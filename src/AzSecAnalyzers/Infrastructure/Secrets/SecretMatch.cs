@@ -11,6 +11,12 @@ internal enum SecretScanOptions
     /// string of 64 or 32 random bytes then counts as an account or shared access key.
     /// </summary>
     KeyExpected = 1,
+
+    /// <summary>
+    /// Database passwords count for a server on this machine or a local container too (<c>Server=localhost;User ID=sa;Password=…</c>):
+    /// a committed password is reused and copied. Values only an emulator publishes stay clean.
+    /// </summary>
+    LocalServerPasswords = 2,
 }
 
 /// <summary>A secret found in a string: its kind and where it is. Never carries the secret itself.</summary>

@@ -41,9 +41,47 @@ internal sealed class SecretNames
         _patterns = normalized.ToImmutable();
     }
 
+    // Identity-based connection settings (Functions and the Azure SDK: "<connection>__credential" = "managedidentity",
+    // "__clientId", "__fullyQualifiedNamespace", "__serviceUri", …) configure Entra ID, never a secret.
+    private static readonly ImmutableHashSet<string> IdentitySettingSuffixes = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "credential", "clientId", "tenantId", "fullyQualifiedNamespace", "serviceUri", "blobServiceUri", "queueServiceUri", "tableServiceUri",
+        "accountName", "accountEndpoint", "endpoint", "managedIdentityResourceId", "clientCertificatePath", "authorityHost");
+
+    // Environment variables of DefaultAzureCredential that choose or describe an identity.
+    private static readonly ImmutableHashSet<string> IdentitySettingNames = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase, "AZURE_TOKEN_CREDENTIALS", "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_AUTHORITY_HOST", "AZURE_FEDERATED_TOKEN_FILE");
+
+    // Values that name an identity-based mode, not a secret ("<connection>__credential": "managedidentity").
+    private static readonly ImmutableHashSet<string> IdentityModeValues = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase, "managedidentity", "managed-identity", "workloadidentity", "workload-identity");
+
+    /// <summary>
+    /// True for an identity-based connection setting (<c>ServiceBusConnection__credential</c>, <c>…__clientId</c>,
+    /// <c>…__fullyQualifiedNamespace</c>, <c>…__serviceUri</c>) or a <c>DefaultAzureCredential</c> environment variable
+    /// (<c>AZURE_TOKEN_CREDENTIALS</c>, <c>AZURE_CLIENT_ID</c>): it configures Microsoft Entra ID, it holds no secret.
+    /// </summary>
+    public static bool IsIdentityBasedSetting(string name)
+    {
+        var last = name.LastIndexOf(':');
+        var segment = last >= 0 ? name.Substring(last + 1) : name;
+        if (IdentitySettingNames.Contains(segment))
+        {
+            return true;
+        }
+
+        var separator = segment.LastIndexOf("__", StringComparison.Ordinal);
+        return separator > 0 && IdentitySettingSuffixes.Contains(segment.Substring(separator + 2));
+    }
+
     /// <summary>True when <paramref name="name"/> contains a secret pattern and does not merely describe a secret.</summary>
     public bool IsSecretName(string name)
     {
+        if (IsIdentityBasedSetting(name))
+        {
+            return false;
+        }
+
         var words = Words(name);
         if (words.Count == 0)
         {
@@ -64,10 +102,27 @@ internal sealed class SecretNames
     /// <c>"client_secret"</c>, <c>"Enter password:"</c>, <c>"ConnectionStrings:Orders"</c>,
     /// <c>"DB_PASSWORD"</c>, <c>"https://login.microsoftonline.com/"</c>.
     /// </summary>
-    public bool IsNonSecretValue(string value)
+    /// <param name="value">The value.</param>
+    /// <param name="targetName">
+    /// What the value is stored under, if known. A value that is a bare secret word (<c>"secret"</c>, <c>"password"</c>)
+    /// is a weak real secret (<c>options.ClientSecret = "secret"</c>), unless it spells the very name it is stored under
+    /// (<c>const string Password = "password"</c>: a parameter or grant-type name).
+    /// </param>
+    public bool IsNonSecretValue(string value, string? targetName = null)
     {
         var text = value.Trim();
-        if (text.Length == 0)
+        if (text.Length == 0 || IdentityModeValues.Contains(text))
+        {
+            return true;
+        }
+
+        // Emulator values (UseDevelopmentStorage=true, the Azurite account, published emulator keys) unlock nothing.
+        if (text.IndexOf('=') > 0 && DevelopmentEmulators.UsesPublishedEmulatorCredentials(ConnectionString.Parse(text)))
+        {
+            return true;
+        }
+
+        if (IsRedisEndpointList(text))
         {
             return true;
         }
@@ -149,8 +204,91 @@ internal sealed class SecretNames
             return true;
         }
 
-        // A name built from a secret word: "client_secret", "access_token", "x-api-key", "password".
-        return !hasDigit && MatchesPattern(Words(text));
+        // A name built from a secret word: "client_secret", "access_token", "x-api-key", "clientSecret"; a bare secret
+        // word only when it is the name it is stored under.
+        var valueWords = Words(text);
+        if (!hasDigit && valueWords.Count == 1 && valueWords[0].Length == text.Length && IsPatternWord(valueWords[0]))
+        {
+            return targetName is not null && string.Equals(Normalize(targetName.TrimStart('_')), valueWords[0], StringComparison.Ordinal);
+        }
+
+        return !hasDigit && MatchesPattern(valueWords);
+    }
+
+    private bool IsPatternWord(string word)
+    {
+        foreach (var pattern in _patterns)
+        {
+            if (word == pattern || word == pattern + "s")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A StackExchange.Redis configuration with endpoints and no password (<c>localhost:6379</c>,
+    /// <c>redis:6379,abortConnect=false</c>): it names a server, it holds no secret.
+    /// </summary>
+    private static bool IsRedisEndpointList(string text)
+    {
+        if (text.IndexOf(':') <= 0 || text.IndexOf(';') >= 0 || text.IndexOf(' ') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        var sawEndpoint = false;
+        foreach (var element in RedisConfiguration.Parse(text))
+        {
+            if (element.IsEndpoint)
+            {
+                if (element.Port is not { Length: > 0 } port || !IsDigits(port) || !IsHostName(element.Host))
+                {
+                    return false;
+                }
+
+                sawEndpoint = true;
+            }
+            else if (element.Key is null || IsCredentialKey(element.Key) || element.Key.Equals("user", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return sawEndpoint;
+    }
+
+    private static bool IsDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHostName(string host)
+    {
+        if (host.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in host)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not ('.' or '-' or '_' or '[' or ']' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "SessionToken", "ContinuationToken", "CancellationToken": tokens that are not credentials.

@@ -34,7 +34,7 @@ internal static class SecretScanner
         List<SecretMatch>? found = null;
         FindIdentifiableKeys(text, ref found);
         FindPemPrivateKeys(text, ref found);
-        FindInConnectionString(text, ref found);
+        FindInConnectionString(text, options, ref found);
         FindRedisPassword(text, ref found);
         FindSasTokens(text, ref found);
         FindEntraClientSecrets(text, ref found);
@@ -125,7 +125,7 @@ internal static class SecretScanner
         return count;
     }
 
-    private static void FindInConnectionString(string text, ref List<SecretMatch>? found)
+    private static void FindInConnectionString(string text, SecretScanOptions options, ref List<SecretMatch>? found)
     {
         if (text.IndexOf('=') < 0 || !ContainsAny(text, ConnectionStringSecretKeys))
         {
@@ -133,14 +133,21 @@ internal static class SecretScanner
         }
 
         var parsed = ConnectionString.Parse(text);
-        if (parsed.IsEmpty || DevelopmentEmulators.IsEmulatorConnectionString(parsed))
+        if (parsed.IsEmpty)
+        {
+            return;
+        }
+
+        // Local endpoints: only an emulator's (published) keys live there, but a local database's password is still a password.
+        var local = DevelopmentEmulators.IsEmulatorConnectionString(parsed);
+        if (local && ((options & SecretScanOptions.LocalServerPasswords) == 0 || DevelopmentEmulators.UsesPublishedEmulatorCredentials(parsed)))
         {
             return;
         }
 
         foreach (var shape in SecretShapes.All)
         {
-            if (shape.Recognizer != SecretRecognizer.ConnectionStringValue)
+            if (shape.Recognizer != SecretRecognizer.ConnectionStringValue || (local && shape != SecretShapes.ConnectionStringPassword))
             {
                 continue;
             }

@@ -12,8 +12,8 @@ internal static class SecretValues
     /// <summary>
     /// True for values that are obviously not a real secret: empty, <c>&lt;…&gt;</c>, <c>{…}</c>, <c>${…}</c>,
     /// <c>$(…)</c>, <c>%…%</c>, <c>#{…}#</c>, <c>__…__</c>, <c>your-…</c>, <c>xxx…</c>, <c>***</c>, <c>…</c>,
-    /// <c>TODO</c>, <c>REPLACE…</c>, <c>placeholder</c>, a Key Vault reference, one repeated character, or a
-    /// value built from runtime data. <c>changeme</c> is NOT a placeholder: it is a weak real password.
+    /// <c>TODO</c>, <c>REPLACE…</c>, <c>placeholder</c>, a Key Vault reference, one repeated character, an unclosed
+    /// <c>&lt;name</c>, an elision starting with <c>..</c>, or a value built from runtime data. <c>changeme</c> is NOT a placeholder: it is a weak real password.
     /// </summary>
     public static bool IsPlaceholder(string? value)
     {
@@ -36,6 +36,12 @@ internal static class SecretValues
             || text.StartsWith("#{", StringComparison.Ordinal) || text.StartsWith("{{", StringComparison.Ordinal)
             || (text.StartsWith("__", StringComparison.Ordinal) && text.EndsWith("__", StringComparison.Ordinal))
             || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // An unclosed angle-bracket name ("<storage-account-key", "account-key>") and an elision ("..", ".. see docs").
+        if (IsUnclosedAngleName(text) || text.StartsWith("..", StringComparison.Ordinal))
         {
             return true;
         }
@@ -176,6 +182,32 @@ internal static class SecretValues
     /// <summary>A redacted preview: the first four characters of a long secret, nothing of a short one.</summary>
     public static string Redact(string text, int start, int length)
         => length >= 20 ? text.Substring(start, 4) + "\u2026" : "\u2026";
+
+    /// <summary><c>&lt;storage-account-key</c> or <c>storage-account-key&gt;</c>: a name in half a pair of angle brackets.</summary>
+    private static bool IsUnclosedAngleName(string text)
+    {
+        var opened = text[0] == '<';
+        if (opened == (text[text.Length - 1] == '>') || text.Length < 3)
+        {
+            return false;
+        }
+
+        var hasLetter = false;
+        for (var i = opened ? 1 : 0; i < (opened ? text.Length : text.Length - 1); i++)
+        {
+            var c = text[i];
+            if (char.IsLetter(c))
+            {
+                hasLetter = true;
+            }
+            else if (!char.IsDigit(c) && c is not ('-' or '_' or ' ' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return hasLetter;
+    }
 
     private static bool IsOneRepeatedCharacter(string text)
     {

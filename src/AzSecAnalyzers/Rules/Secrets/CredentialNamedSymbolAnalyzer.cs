@@ -42,7 +42,7 @@ public sealed class CredentialNamedSymbolAnalyzer : AzSecAnalyzer
         }
 
         var names = NamesFor(context, defaultNames);
-        if (!names.IsSecretName(name) || names.IsNonSecretValue(value) || SecretShapeOptions.HasShape(value, name))
+        if (!names.IsSecretName(name) || names.IsNonSecretValue(value, name) || SecretShapeOptions.HasShape(value, name))
         {
             return;
         }

@@ -133,6 +133,8 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
         private readonly bool _isTestProject;
         private readonly ReportOnce _once = new();
 
+        private static readonly SecretNames Names = new(SecretNames.DefaultPatterns);
+
         public Rule(
             ImmutableHashSet<IParameterSymbol> parameters,
             ImmutableHashSet<IPropertySymbol> properties,
@@ -160,9 +162,9 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            if (TryFindSecret(argument.Value, out var origin))
+            if (TryFindSecret(argument.Value, out var origin, out var isKeyBytes))
             {
-                Report(context, argument.Value, origin, Describe(parameter.ContainingSymbol), parameter.Name);
+                Report(context, argument.Value, origin, Describe(parameter.ContainingSymbol), parameter.Name, isKeyBytes);
             }
         }
 
@@ -171,15 +173,20 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation target
                 && _properties.Contains(target.Property.OriginalDefinition)
-                && TryFindSecret(assignment.Value, out var origin))
+                && TryFindSecret(assignment.Value, out var origin, out var isKeyBytes))
             {
-                Report(context, assignment.Value, origin, $"'{target.Property.ContainingType.Name}.{target.Property.Name}'", target.Property.Name);
+                Report(context, assignment.Value, origin, $"'{target.Property.ContainingType.Name}.{target.Property.Name}'", target.Property.Name, isKeyBytes);
             }
         }
 
-        private void Report(OperationAnalysisContext context, IOperation value, LiteralOrigin origin, string api, string parameterName)
+        private void Report(OperationAnalysisContext context, IOperation value, LiteralOrigin origin, string api, string parameterName, bool isKeyBytes)
         {
-            if (SecretValues.IsPlaceholder(origin.Text) || DevelopmentEmulators.IsWellKnownKey(origin.Text))
+            // AZSEC103's placeholder test, on every literal traced here ("AAD app secret" is a description, not a secret).
+            // Text turned into key bytes that is long enough to sign (32 characters, IdentityModel's minimum for HS256)
+            // is a working signing key whatever it reads like ("SecretKeyOfDoomThatMustBeLongEnough").
+            if (SecretValues.IsPlaceholder(origin.Text)
+                || DevelopmentEmulators.IsWellKnownKey(origin.Text)
+                || (!(isKeyBytes && origin.Text.Length >= 32) && Names.IsNonSecretValue(origin.Text, origin.Carrier?.Name ?? parameterName)))
             {
                 return;
             }
@@ -209,12 +216,16 @@ public sealed class HardcodedSecretArgumentAnalyzer : AzSecAnalyzer
                 parameterName));
         }
 
-        private bool TryFindSecret(IOperation value, out LiteralOrigin origin)
+        private bool TryFindSecret(IOperation value, out LiteralOrigin origin, out bool isKeyBytes)
         {
-            switch (value.WalkDownConversions())
+            isKeyBytes = false;
+
+            // A local is followed to its only initializer: var key = Encoding.ASCII.GetBytes(Settings.Secret); … new SymmetricSecurityKey(key).
+            switch (SymbolWrites.FollowOnlyInitializers(value))
             {
-                // SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")) / (Convert.FromBase64String("…"))
+                // SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")) / (Convert.FromBase64String("…")), the text from any constant or static readonly field
                 case IInvocationOperation invocation when IsBytesOfString(invocation.TargetMethod) && invocation.Arguments.Length >= 1:
+                    isKeyBytes = true;
                     return LiteralFlow.TryResolve(invocation.Arguments[0].Value, out origin);
 
                 // SqlCredential(user, new NetworkCredential("", "…").SecurePassword)

@@ -16,7 +16,7 @@ namespace AzSecAnalyzers.Rules.Secrets;
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [NoCodeFix("The secret sits in a configuration file, not in C#: moving it to Key Vault means creating the secret, granting the app access and rotating the leaked value, none of which an edit to the file can do.")]
-public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
+public sealed partial class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 {
     private static readonly char[] HostEnd = { ',', '\\', '/' };
 
@@ -48,11 +48,14 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
 
         var fileName = Path.GetFileName(file.Path);
         var reportNamedValues = !isTestProject && !IsDevelopmentFile(fileName);
+        var lenient = isTestProject || IsLocalDevelopmentFile(fileName);
         var names = reportNamedValues ? NamesFor(context, file, defaultNames) : defaultNames;
-        foreach (var entry in ConfigurationFiles.Read(kind, source.ToString()))
+        var entries = ConfigurationFiles.Read(kind, source.ToString());
+        var jsonWebKeys = JsonWebKeys.Find(entries);
+        foreach (var entry in entries)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (Judge(entry, names, reportNamedValues) is not { } description)
+            if ((jsonWebKeys.Judge(entry) ?? Judge(entry, names, reportNamedValues, lenient)) is not { } description)
             {
                 continue;
             }
@@ -68,12 +71,25 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
     }
 
     /// <summary>What the value is, for the message (kind and redacted preview), or null when it is not a secret.</summary>
-    internal static string? Judge(ConfigurationEntry entry, SecretNames names, bool reportNamedValues)
+    /// <param name="entry">The value.</param>
+    /// <param name="names">The secret-name patterns in force.</param>
+    /// <param name="reportNamedValues">Whether a value is reported for its key's name alone (not in test projects or development files).</param>
+    /// <param name="lenient">
+    /// Local development files (<c>*.Development.json</c>, <c>local.settings.json</c>, user secrets) and test projects: a
+    /// password for a database or cache on this machine is local development data there, and a committed secret anywhere else.
+    /// </param>
+    internal static string? Judge(ConfigurationEntry entry, SecretNames names, bool reportNamedValues, bool lenient)
     {
         var value = entry.Value;
         if (entry.IsName)
         {
             return JudgeName(entry, names, reportNamedValues);
+        }
+
+        // A JSON Web Key written as text: its braces would read as a "{…}" placeholder below.
+        if (JsonWebKeys.IsPrivateJwkText(value) is { } jwk)
+        {
+            return jwk;
         }
 
         if (SecretValues.IsPlaceholder(value)
@@ -83,9 +99,10 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
             return null;
         }
 
-        foreach (var match in SecretScanner.FindAll(value, SecretShapeOptions.For(entry.Key)))
+        var options = SecretShapeOptions.For(entry.Key) | (lenient ? SecretScanOptions.None : SecretScanOptions.LocalServerPasswords);
+        foreach (var match in SecretScanner.FindAll(value, options))
         {
-            if (match.Shape == SecretShapes.ConnectionStringPassword && IsLocalDatabase(value))
+            if (lenient && (match.Shape == SecretShapes.ConnectionStringPassword || match.Shape == SecretShapes.RedisPassword) && IsLocalServer(value))
             {
                 continue;
             }
@@ -96,8 +113,9 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
         if (!reportNamedValues
             || entry.IsConnectionString
             || !names.IsSecretName(entry.Key)
+            || SecretNames.IsIdentityBasedSetting(entry.Path)
             || LooksLikeConnectionString(value)
-            || names.IsNonSecretValue(value)
+            || names.IsNonSecretValue(value, entry.Key)
             || IsJsonLiteralWord(value)
             || LooksLikePath(value)
             || DevelopmentEmulators.IsWellKnownKey(value))
@@ -146,6 +164,12 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
     private static bool IsDevelopmentFile(string fileName)
         => fileName.EndsWith(".Development.json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Files that only ever configure a developer's machine: development settings, Functions' <c>local.settings.json</c>, user secrets.</summary>
+    private static bool IsLocalDevelopmentFile(string fileName)
+        => IsDevelopmentFile(fileName)
+           || fileName.Equals("local.settings.json", StringComparison.OrdinalIgnoreCase)
+           || fileName.Equals("secrets.json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Microsoft does not treat Application Insights instrumentation keys and connection strings as secrets.</summary>
     private static bool IsApplicationInsights(ConfigurationEntry entry)
         => entry.Path.IndexOf("ApplicationInsights", StringComparison.OrdinalIgnoreCase) >= 0
@@ -153,13 +177,14 @@ public sealed class SecretInConfigurationFileAnalyzer : AzSecAnalyzer
            || entry.Path.IndexOf("InstrumentationKey", StringComparison.OrdinalIgnoreCase) >= 0
            || entry.Value.TrimStart().StartsWith("InstrumentationKey=", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A database password for a server on this machine or a local container unlocks nothing in Azure.</summary>
-    private static bool IsLocalDatabase(string value)
+    /// <summary>A database or cache on this machine or a local container (<c>Server=localhost</c>, <c>localhost:6379,password=…</c>).</summary>
+    private static bool IsLocalServer(string value)
     {
         var parsed = ConnectionString.Parse(value);
         if (!parsed.TryGetAny(out var server, "Server", "Data Source", "Host", "Address", "Addr", "Network Address"))
         {
-            return false;
+            var redis = RedisConfiguration.Parse(value);
+            return redis.Count > 0 && redis[0].IsEndpoint && AzureEndpoints.IsLocalHost(redis[0].Host);
         }
 
         var host = server.Value.Trim();

@@ -23,6 +23,7 @@ public sealed partial class SecretLeakAnalyzer
         {
             IInvocationOperation invocation => TryGetSource(invocation, out _) || ReturnsFromSource(invocation.TargetMethod),
             IPropertyReferenceOperation => TryGetSource(operation, out _),
+            IFieldReferenceOperation when !operation.ConstantValue.HasValue => TryGetSource(operation, out _),
             IFieldReferenceOperation or ILiteralOperation or IBinaryOperation or IInterpolatedStringOperation
                 => operation.ConstantValue.HasValue && TryGetConstantSource(operation, out _),
             _ => false,
@@ -55,7 +56,9 @@ public sealed partial class SecretLeakAnalyzer
             switch (operation)
             {
                 case IPropertyReferenceOperation property:
-                    return TryGetPropertySource(property, out source);
+                    return TryGetPropertySource(property, out source) || TryGetStoredSecret(property, property.Property, property.Instance, out source);
+                case IFieldReferenceOperation field when !field.ConstantValue.HasValue:
+                    return TryGetStoredSecret(field, field.Field, field.Instance, out source);
                 case IInvocationOperation invocation when _configuration is not null && invocation.TargetMethod.IsExtensionMethod
                     && invocation.TargetMethod.Name is "GetConnectionString" or "GetValue":
                     return TryGetConfigurationSource(invocation, out source);

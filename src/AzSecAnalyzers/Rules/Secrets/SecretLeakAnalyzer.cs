@@ -30,7 +30,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var rule = new Rule(types, context.Options);
+        var rule = new Rule(types, context.Options, context.Compilation);
         var spec = new TaintSpec(RuleIds.SecretLeak, context.Compilation)
         {
             Source = rule.TryGetSource,
@@ -80,8 +80,11 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly SecretNames _defaultNames = new(DefaultPatterns);
         private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
 
-        public Rule(AzSecContext types, AnalyzerOptions options)
+        private readonly Compilation _compilation;
+
+        public Rule(AzSecContext types, AnalyzerOptions options, Compilation compilation)
         {
+            _compilation = compilation;
             _keyVaultSecret = types.Get(WellKnownTypeNames.KeyVaultSecret);
             _secretClient = types.Get(WellKnownTypeNames.SecretClient);
             _accessToken = types.Get(WellKnownTypeNames.AccessToken);

@@ -142,6 +142,80 @@ public class CredentialNamedSymbolAnalyzerTests
         => Verify.VerifyAnalyzerAsync(InClass(member));
 
     [Fact]
+    public Task OpenIdConnectClientSecret_ShortPlainValue_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(IServiceCollection services)
+            {
+                services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.Authority = "https://demo.identityserver.example";
+                    options.ClientId = "interactive";
+                    options.ClientSecret = {|#0:"secret"|};
+                });
+            }
+        }
+        """, Expected(0, "ClientSecret"));
+
+    [Theory]
+    [InlineData("public const string DefaultClientSecret = {|#0:\"secret\"|};", "DefaultClientSecret")]
+    [InlineData("private const string AdminPassword = {|#0:\"Password\"|};", "AdminPassword")]
+    public Task BareSecretWordAsTheValue_Triggers(string member, string name)
+        => Verify.VerifyAnalyzerAsync(InClass(member), Expected(0, name));
+
+    [Theory]
+    [InlineData("private const string Password = \"password\";")]
+    [InlineData("public const string ClientSecret = \"client_secret\";")]
+    [InlineData("public const string Secret = \"Secret\";")]
+    [InlineData("private static readonly string Token = \"token\";")]
+    public Task BareSecretWordThatSpellsItsOwnName_DoesNotTrigger(string member)
+        => Verify.VerifyAnalyzerAsync(InClass(member));
+
+    [Theory]
+    [InlineData("private const string StorageConnectionString = \"UseDevelopmentStorage=true\";")]
+    [InlineData("private const string ServiceBusConnectionString = \"Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;\";")]
+    [InlineData("private const string RedisConnectionString = \"localhost:6379\";")]
+    [InlineData("private const string RedisConnectionString = \"redis:6379,abortConnect=false\";")]
+    [InlineData("private const string StorageAccountKey = \"<storage-account-key\";")]
+    [InlineData("private const string ClientSecret = \"client-secret>\";")]
+    [InlineData("private const string ServiceBusConnection__credential = \"managedidentity\";")]
+    [InlineData("private const string AZURE_TOKEN_CREDENTIALS = \"dev\";")]
+    [InlineData("private const string Password = \".. see the team vault\";")]
+    public Task EmulatorPlaceholderOrIdentitySetting_DoesNotTrigger(string member)
+        => Verify.VerifyAnalyzerAsync(InClass(member));
+
+    [Fact]
+    public Task EmulatorValueThroughALocal_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InClass("""
+        void M()
+        {
+            var storageConnectionString = "UseDevelopmentStorage=true";
+            string connectionString;
+            connectionString = "UseDevelopmentStorage=true";
+            Console.WriteLine(storageConnectionString + connectionString);
+        }
+        """));
+
+    [Fact]
+    public Task IdentityBasedSettingsInAnIndexer_DoNotTrigger() => Verify.VerifyAnalyzerAsync(InClass("""
+        Dictionary<string, string> M() => new()
+        {
+            ["ServiceBusConnection__credential"] = "managedidentity",
+            ["ServiceBusConnection__clientId"] = "00000000-0000-0000-0000-000000000001",
+            ["ServiceBusConnection__fullyQualifiedNamespace"] = "contoso.servicebus.windows.net",
+            ["AzureWebJobsStorage__serviceUri"] = "https://contoso.blob.core.windows.net",
+            ["AZURE_TOKEN_CREDENTIALS"] = "ManagedIdentityCredential",
+        };
+        """));
+
+    [Fact]
+    public Task LocalSqlPasswordInAConstant_StillTriggers() => Verify.VerifyAnalyzerAsync(InClass(
+        "private const string OrdersConnectionString = {|#0:\"Server=localhost;Database=orders;User Id=sa;Password=Local!Pass1\"|};"),
+        Expected(0, "OrdersConnectionString"));
+
+    [Fact]
     public Task CredentialShapedValue_IsLeftToAzsec101() => Verify.VerifyAnalyzerAsync(InClass(
         $$"""private const string ClientSecret = "{{TestSecrets.EntraSecret}}";"""));
 

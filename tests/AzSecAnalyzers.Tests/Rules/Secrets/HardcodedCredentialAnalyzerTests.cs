@@ -110,15 +110,30 @@ public class HardcodedCredentialAnalyzerTests
     [Fact]
     public Task IdentifiableSearchKey_Triggers()
     {
-        var key = TestSecrets.IdentifiableKey(IdentifiableKeys.All.Single(f => f.Id == "SearchIdentifiableKey"), 39);
-        return Verify.VerifyAnalyzerAsync(InMethod($$"""var searchKey = {|#0:"{{key}}"|};"""), Expected(0, "Azure AI Search key", key.Substring(0, 4) + "\u2026"));
+        var key = TestSecrets.IdentifiableKey(IdentifiableKeys.All.Single(f => f.Id == "SearchQueryIdentifiableKey"), 39);
+        return Verify.VerifyAnalyzerAsync(InMethod($$"""var searchKey = {|#0:"{{key}}"|};"""), Expected(0, "Azure AI Search query key", key.Substring(0, 4) + "\u2026"));
     }
 
     [Fact]
     public Task AzureOpenAIKey_Triggers()
     {
-        var key = TestSecrets.AzureAIServicesKey();
-        return Verify.VerifyAnalyzerAsync(InMethod($$"""var k = {|#0:"{{key}}"|};"""), Expected(0, "Azure AI services / Azure OpenAI key", key.Substring(0, 4) + "\u2026"));
+        var key = TestSecrets.CommonAnnotatedKey("ACOG", "AAAB");
+        return Verify.VerifyAnalyzerAsync(InMethod($$"""var k = {|#0:"{{key}}"|};"""), Expected(0, "Azure OpenAI key", key.Substring(0, 4) + "\u2026"));
+    }
+
+    [Fact]
+    public Task EventGridKey_IsNamedAsSuch()
+    {
+        var key = TestSecrets.CommonAnnotatedKey("AZEG");
+        return Verify.VerifyAnalyzerAsync(InMethod($$"""var k = {|#0:"{{key}}"|};"""), Expected(0, "Azure Event Grid access key", key.Substring(0, 4) + "\u2026"));
+    }
+
+    [Fact]
+    public Task StorageKeyWithBase62Checksum_InAConnectionString_Triggers()
+    {
+        var key = TestSecrets.IdentifiableKey(IdentifiableKeys.All.Single(f => f.Id == "StorageIdentifiableKey"), 64, base62Checksum: true);
+        var connection = "DefaultEndpointsProtocol=https;AccountName=contosoorders;AccountKey=" + key + ";EndpointSuffix=core.windows.net";
+        return Verify.VerifyAnalyzerAsync(InMethod($$"""var cs = {|#0:"{{connection}}"|};"""), Expected(0, "Azure Storage account key", key.Substring(0, 4) + "\u2026"));
     }
 
     [Fact]
@@ -202,7 +217,7 @@ public class HardcodedCredentialAnalyzerTests
     [Fact]
     public Task BrokenIdentifiableChecksum_DoesNotTrigger()
     {
-        var key = TestSecrets.BreakChecksum(TestSecrets.IdentifiableKey(IdentifiableKeys.All.Single(f => f.Id == "SearchIdentifiableKey"), 39));
+        var key = TestSecrets.BreakChecksum(TestSecrets.IdentifiableKey(IdentifiableKeys.All.Single(f => f.Id == "SearchQueryIdentifiableKey"), 39));
         return Verify.VerifyAnalyzerAsync(InMethod($$"""var text = "{{key}}";"""));
     }
 

@@ -53,10 +53,10 @@ public class HardcodedSecretArgumentAnalyzerTests
         { """_ = new Microsoft.Azure.Cosmos.Fluent.CosmosClientBuilder("https://contoso.documents.azure.com:443/", {|#0:"cosmos-key"|});""", "the 'CosmosClientBuilder' constructor", "authKeyOrResourceToken" },
         { """_ = new NetworkCredential("svc", {|#0:"changeme"|});""", "the 'NetworkCredential' constructor", "password" },
         { """_ = new NetworkCredential { UserName = "svc", Password = {|#0:"changeme"|} };""", "'NetworkCredential.Password'", "Password" },
-        { """_ = new System.ClientModel.ApiKeyCredential({|#0:"openai-api-key"|});""", "the 'ApiKeyCredential' constructor", "key" },
-        { """_ = new X509Certificate2("cert.pfx", {|#0:"pfx-password"|});""", "the 'X509Certificate2' constructor", "password" },
-        { """_ = X509CertificateLoader.LoadPkcs12FromFile("cert.pfx", {|#0:"pfx-password"|});""", "'X509CertificateLoader.LoadPkcs12FromFile'", "password" },
-        { """_ = ConfidentialClientApplicationBuilder.Create("client").WithClientSecret({|#0:"msal-secret"|});""", "'ConfidentialClientApplicationBuilder.WithClientSecret'", "clientSecret" },
+        { """_ = new System.ClientModel.ApiKeyCredential({|#0:"oai-k3y-7781"|});""", "the 'ApiKeyCredential' constructor", "key" },
+        { """_ = new X509Certificate2("cert.pfx", {|#0:"Pfx!2024"|});""", "the 'X509Certificate2' constructor", "password" },
+        { """_ = X509CertificateLoader.LoadPkcs12FromFile("cert.pfx", {|#0:"Pfx!2024"|});""", "'X509CertificateLoader.LoadPkcs12FromFile'", "password" },
+        { """_ = ConfidentialClientApplicationBuilder.Create("client").WithClientSecret({|#0:"msal-s3cret"|});""", "'ConfidentialClientApplicationBuilder.WithClientSecret'", "clientSecret" },
     };
 
     [Theory]
@@ -127,6 +127,111 @@ public class HardcodedSecretArgumentAnalyzerTests
             NetworkCredential M() => new NetworkCredential("svc", {|#0:Prefix + "fix"|});
         }
         """, Expected(0, "the 'NetworkCredential' constructor", "password"));
+
+    [Fact]
+    public Task SigningKeyFromAConstantOfAnotherClass_ThroughABytesLocal_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        public static class AuthorizationConstants
+        {
+            public const string JWT_SECRET_KEY = {|#1:"SecretKeyOfDoomThatMustBeAMinimumNumberOfBytes"|};
+        }
+
+        class Startup
+        {
+            TokenValidationParameters M()
+            {
+                var key = Encoding.ASCII.GetBytes(AuthorizationConstants.JWT_SECRET_KEY);
+                return new TokenValidationParameters { IssuerSigningKey = new SymmetricSecurityKey({|#0:key|}) };
+            }
+        }
+        """, Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public Task SigningKeyFromAStaticReadonlyFieldOfAnotherClass_ThroughFromBase64String_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        static class Settings
+        {
+            public static readonly string Secret = {|#1:"c2lnbmluZy1rZXktYnl0ZXMtZm9yLWEtand0LXRva2Vu"|};
+        }
+
+        class TokenService
+        {
+            SymmetricSecurityKey Key() => new SymmetricSecurityKey({|#0:Convert.FromBase64String(Settings.Secret)|});
+        }
+        """, Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public Task SigningKeyWrittenAsASentence_IsAWorkingKey_Triggers() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        static class Settings
+        {
+            public const string Secret = {|#1:"this is my custom Secret key for authentication"|};
+        }
+
+        class TokenService
+        {
+            SymmetricSecurityKey Key() => new SymmetricSecurityKey({|#0:Encoding.UTF8.GetBytes(Settings.Secret)|});
+        }
+        """, Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1));
+
+    [Fact]
+    public async Task SigningKeyFromAConstantOfAReferencedAssembly_Triggers()
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Contoso.Core",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""public static class JwtConstants { public const string SigningKey = "Contoso-signing-key-2024-for-the-public-api"; }""") },
+            AzSecAnalyzers.Tests.Verifiers.TestReferences.NetCoreOnly,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var test = new Verify.Test
+        {
+            TestCode = InMethod("""
+                var key = Encoding.UTF8.GetBytes({|#1:JwtConstants.SigningKey|});
+                _ = new SymmetricSecurityKey({|#0:key|});
+                """),
+            ExpectedDiagnostics = { Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1) },
+        };
+        test.TestState.AdditionalReferences.AddRange(AzSecAnalyzers.Tests.Verifiers.TestReferences.All);
+        test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task DescriptivePlaceholderThroughAConstant_DoesNotTrigger() => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        static class AuthConfig
+        {
+            public const string ClientSecret = "AAD app secret";
+        }
+
+        class C
+        {
+            IConfidentialClientApplication M() => ConfidentialClientApplicationBuilder.Create("client").WithClientSecret(AuthConfig.ClientSecret).Build();
+        }
+        """);
+
+    [Theory]
+    [InlineData("\"client-secret\"")]
+    [InlineData("\"Enter the client secret\"")]
+    [InlineData("\"<client-secret\"")]
+    public Task NameOrDescriptionPassedAsTheSecret_DoesNotTrigger(string literal) => Verify.VerifyAnalyzerAsync(InMethod(
+        $$"""_ = new ClientSecretCredential("tenant", "client", {{literal}});"""));
+
+    [Fact]
+    public Task ShortSentenceTurnedIntoKeyBytes_IsADescription_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(
+        """_ = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("the signing key"));"""));
+
+    [Fact]
+    public Task BytesLocalFromConfiguration_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod("""
+        var key = Encoding.UTF8.GetBytes(_configuration["Jwt:Key"]!);
+        _ = new SymmetricSecurityKey(key);
+        """));
 
     [Fact]
     public Task ParameterValue_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(InMethod(

@@ -4,7 +4,7 @@ using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyz
 
 namespace AzSecAnalyzers.Tests.Rules.Secrets;
 
-public class SecretLeakAnalyzerTests
+public partial class SecretLeakAnalyzerTests
 {
     private const string Usings = """
         using System;
