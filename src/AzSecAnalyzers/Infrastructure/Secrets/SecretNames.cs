@@ -116,6 +116,12 @@ internal sealed class SecretNames
             return true;
         }
 
+        // The value spells the name it is stored under: a setting name kept in a constant (const string GraphClientSecret = "GraphClientSecret").
+        if (targetName is not null && Normalize(targetName).Length > 0 && Normalize(targetName) == Normalize(text))
+        {
+            return true;
+        }
+
         // Emulator values (UseDevelopmentStorage=true, the Azurite account, published emulator keys) unlock nothing.
         if (text.IndexOf('=') > 0 && DevelopmentEmulators.UsesPublishedEmulatorCredentials(ConnectionString.Parse(text)))
         {
@@ -244,7 +250,9 @@ internal sealed class SecretNames
         {
             if (element.IsEndpoint)
             {
-                if (element.Port is not { Length: > 0 } port || !IsDigits(port) || !IsHostName(element.Host))
+                // "user:12345" is a user and a password: a bare name counts as a host only on a Redis port.
+                if (element.Port is not { Length: > 0 } port || !IsDigits(port) || !IsHostName(element.Host)
+                    || (element.Host.IndexOf('.') < 0 && !AzureEndpoints.IsLocalHost(element.Host) && port is not ("6379" or "6380" or "26379")))
                 {
                     return false;
                 }

@@ -34,6 +34,7 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string MyPasswd = {|#0:\"letmein\"|};", "MyPasswd")]
     [InlineData("private const string mypassword = {|#0:\"letmein\"|};", "mypassword")]
     [InlineData("private const string ApiKey2 = {|#0:\"ak-123456\"|};", "ApiKey2")]
+    [InlineData("private const string ServiceCredential = {|#0:\"admin:12345\"|};", "ServiceCredential")]
     public Task MemberNamedLikeASecret_Triggers(string member, string name)
         => Verify.VerifyAnalyzerAsync(InClass(member), Expected(0, name));
 
@@ -184,6 +185,17 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string ServiceBusConnection__credential = \"managedidentity\";")]
     [InlineData("private const string AZURE_TOKEN_CREDENTIALS = \"dev\";")]
     [InlineData("private const string Password = \".. see the team vault\";")]
+    [InlineData("private const string EventHubConnectionString = \"Event Hubs namespace connection string\";")]
+    [InlineData("private const string StorageAccountKey = \"Storage account key\";")]
+    [InlineData("private const string EventHubConnectionString = \"------EVENT HUB CONNECTION STRING GOES HERE------\";")]
+    [InlineData("private const string ServiceBusConnectionString = \"YOUR CONNECTION STRING\";")]
+    [InlineData("private const string ServiceBusConnectionString = \"{ServiceBus connection string}\";")]
+    [InlineData("private const string PrimaryKeySecret = \"<primaryKey>\";")]
+    [InlineData("private const string ServiceBusConnectionString = \"<SERVICE BUS NAMESPACE - CONNECTION STRING>\";")]
+    [InlineData("private const string DocDbApiKey = \"DocDbApiKey\";")]
+    [InlineData("private const string GraphClientSecret = \"GraphClientSecret\";")]
+    [InlineData("private const string StorageAccountKey = \"AzureWebJobsStorage\";")]
+    [InlineData("private const string SmtpPassword = \"SMTP-PASSWORD\";")]
     public Task EmulatorPlaceholderOrIdentitySetting_DoesNotTrigger(string member)
         => Verify.VerifyAnalyzerAsync(InClass(member));
 

@@ -110,7 +110,7 @@ public class HardcodedSecretArgumentAnalyzerTests
 
         class C
         {
-            private static readonly string CosmosKey = {|#1:"cosmos-key"|};
+            private static readonly string CosmosKey = {|#1:"cosmos-primary-k3y"|};
 
             CosmosClient M() => new CosmosClient("https://contoso.documents.azure.com:443/", {|#0:CosmosKey|});
         }
@@ -213,6 +213,26 @@ public class HardcodedSecretArgumentAnalyzerTests
         class C
         {
             IConfidentialClientApplication M() => ConfidentialClientApplicationBuilder.Create("client").WithClientSecret(AuthConfig.ClientSecret).Build();
+        }
+        """);
+
+    [Theory]
+    [InlineData("Storage account key")]
+    [InlineData("------STORAGE ACCOUNT KEY GOES HERE------")]
+    [InlineData("<primaryKey>")]
+    [InlineData("YOUR STORAGE KEY")]
+    [InlineData("{Storage account key}")]
+    public Task PlaceholderTextThroughAConstant_DoesNotTrigger(string text) => Verify.VerifyAnalyzerAsync($$"""
+        {{Usings}}
+
+        static class Config
+        {
+            public const string StorageKey = "{{text}}";
+        }
+
+        class C
+        {
+            StorageSharedKeyCredential M() => new StorageSharedKeyCredential("contoso", Config.StorageKey);
         }
         """);
 
