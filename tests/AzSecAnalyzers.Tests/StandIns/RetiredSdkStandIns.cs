@@ -108,6 +108,10 @@ internal static class RetiredSdkStandIns
             {
                 public static MessagingFactory Create(System.Uri address, Microsoft.ServiceBus.TokenProvider tokenProvider) => null;
                 public static MessagingFactory CreateFromConnectionString(string connectionString) => null;
+                public static System.Threading.Tasks.Task<MessagingFactory> CreateAsync(System.Uri address, Microsoft.ServiceBus.TokenProvider tokenProvider) => null;
+                public System.Threading.Tasks.Task<MessageSender> CreateMessageSenderAsync(string entityPath) => null;
+                public System.Threading.Tasks.Task<MessageReceiver> CreateMessageReceiverAsync(string entityPath, ReceiveMode receiveMode) => null;
+                public System.Threading.Tasks.Task<MessageSession> AcceptMessageSessionAsync() => null;
                 public QueueClient CreateQueueClient(string path) => null;
                 public TopicClient CreateTopicClient(string path) => null;
                 public SubscriptionClient CreateSubscriptionClient(string topicPath, string name) => null;
@@ -135,6 +139,8 @@ internal static class RetiredSdkStandIns
             }
 
             public abstract class MessageSender { }
+
+            public abstract class MessageSession { }
 
             public abstract class MessageReceiver { }
 

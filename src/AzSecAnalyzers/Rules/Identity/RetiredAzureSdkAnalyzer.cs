@@ -50,10 +50,22 @@ public sealed partial class RetiredAzureSdkAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var rule = new Rule(retired.ToImmutable(), factories.ToImmutable());
+        var tasks = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in AsyncResultTypes)
+        {
+            if (types.Get(name) is { } task)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        var rule = new Rule(retired.ToImmutable(), factories.ToImmutable(), tasks.ToImmutable());
         context.RegisterOperationAction(rule.AnalyzeCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
     }
+
+    // An async factory (MessagingFactory.CreateMessageSenderAsync) hands its client out through these.
+    private static readonly ImmutableArray<string> AsyncResultTypes = ImmutableArray.Create("System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask`1");
 
     /// <summary>The package a retired type comes from and the successor the message names.</summary>
     private readonly struct Retired
@@ -76,10 +88,13 @@ public sealed partial class RetiredAzureSdkAnalyzer : AzSecAnalyzer
         // The retired types themselves and the static classes of their extension factories (CreateCloudBlobClient).
         private readonly ImmutableHashSet<INamedTypeSymbol> _factories;
 
-        public Rule(ImmutableDictionary<INamedTypeSymbol, Retired> retired, ImmutableHashSet<INamedTypeSymbol> factories)
+        private readonly ImmutableHashSet<INamedTypeSymbol> _tasks;
+
+        public Rule(ImmutableDictionary<INamedTypeSymbol, Retired> retired, ImmutableHashSet<INamedTypeSymbol> factories, ImmutableHashSet<INamedTypeSymbol> tasks)
         {
             _retired = retired;
             _factories = factories;
+            _tasks = tasks;
         }
 
         public void AnalyzeCreation(OperationAnalysisContext context)
@@ -115,12 +130,14 @@ public sealed partial class RetiredAzureSdkAnalyzer : AzSecAnalyzer
             Report(context, invocation.Syntax.InvokedNameLocation(), $"'{owner.Name}.{method.Name}'", retired);
         }
 
-        // What the factory hands out: its return value, or for TryParse the out parameter it fills.
-        private static ITypeSymbol? CreatedType(IMethodSymbol method, bool isTryParse)
+        // What the factory hands out: its return value (or the result of the task it returns), or for TryParse the out parameter it fills.
+        private ITypeSymbol? CreatedType(IMethodSymbol method, bool isTryParse)
         {
             if (!isTryParse)
             {
-                return method.ReturnType;
+                return method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task && _tasks.Contains(task.OriginalDefinition)
+                    ? task.TypeArguments[0]
+                    : method.ReturnType;
             }
 
             foreach (var parameter in method.Parameters)

@@ -232,6 +232,31 @@ public class RetiredAzureSdkAnalyzerTests
         Expected(6, "EventHubClient.CreateFromConnectionString", "WindowsAzure.ServiceBus", EventHubs));
 
     [Fact]
+    public Task WindowsAzureServiceBus_AsyncFactories_TriggerOnTheClientTheyHandOut() => VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.ServiceBus;
+        using Microsoft.ServiceBus.Messaging;
+
+        class Pump
+        {
+            async Task Run(Uri address, TokenProvider tokenProvider)
+            {
+                var factory = await MessagingFactory.{|#0:CreateAsync|}(address, tokenProvider);
+                var sender = await factory.{|#1:CreateMessageSenderAsync|}("orders");
+                var receiver = await factory.{|#2:CreateMessageReceiverAsync|}("orders", ReceiveMode.PeekLock);
+
+                // A session handed out by an existing client is not a construction of a retired client.
+                var session = await factory.AcceptMessageSessionAsync();
+            }
+        }
+        """,
+        new[] { RetiredSdkStandIns.WindowsAzureServiceBus },
+        Expected(0, "MessagingFactory.CreateAsync", "WindowsAzure.ServiceBus", ServiceBus),
+        Expected(1, "MessagingFactory.CreateMessageSenderAsync", "WindowsAzure.ServiceBus", ServiceBus),
+        Expected(2, "MessagingFactory.CreateMessageReceiverAsync", "WindowsAzure.ServiceBus", ServiceBus));
+
+    [Fact]
     public Task MicrosoftAzureEventHubs_ClientAndProcessorHost_Trigger() => VerifyAsync("""
         using System;
         using Microsoft.Azure.EventHubs;
