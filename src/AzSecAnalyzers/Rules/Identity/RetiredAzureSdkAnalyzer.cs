@@ -124,6 +124,13 @@ public sealed partial class RetiredAzureSdkAnalyzer : AzSecAnalyzer
                 return;
             }
 
+            // A client handing out another view of itself (blob.CreateSnapshotAsync()) builds nothing new: the
+            // client was reported where it was made. Static factories of a type (QueueClient.CreateFromConnectionString) count.
+            if (!method.IsStatic && method.ReducedFrom is null && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, createdType))
+            {
+                return;
+            }
+
             // An extension factory reads as a member of the type it extends: 'CloudStorageAccount.CreateCloudBlobClient'.
             var definition = method.ReducedFrom ?? method;
             var owner = definition.IsExtensionMethod && definition.Parameters.Length > 0 ? definition.Parameters[0].Type : method.ContainingType;

@@ -1,5 +1,11 @@
+using System.Collections.Immutable;
+using AzSecAnalyzers.Rules.Identity;
 using AzSecAnalyzers.Tests.StandIns;
 using AzSecAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Identity.RetiredAzureSdkAnalyzer>;
@@ -353,6 +359,8 @@ public class RetiredAzureSdkAnalyzerTests
                     _ = nameof(Microsoft.WindowsAzure.Storage.CloudStorageAccount);
                     _ = typeof(CloudBlobClient);
                     _ = client.GetContainerReference("archive");
+                    _ = client.GetContainerReference("archive").CreateIfNotExistsAsync();
+                    _ = client.GetContainerReference("archive").GetBlockBlobReference("a.txt").CreateSnapshotAsync();
                     _ = Microsoft.WindowsAzure.Storage.CloudStorageAccount.DevelopmentStorageAccount;
                     Func<string, Microsoft.WindowsAzure.Storage.CloudStorageAccount> parse = Microsoft.WindowsAzure.Storage.CloudStorageAccount.Parse;
                     _injected = client;
@@ -407,5 +415,50 @@ public class RetiredAzureSdkAnalyzerTests
         // Calls that do not bind (a missing argument) are not constructions yet: nothing to report, nothing to crash on.
         test.TestState.AdditionalReferences.AddRange(TestReferences.WithRetiredSdks);
         return test.RunAsync(CancellationToken.None);
+    }
+
+    // ---- Pay-for-play ---------------------------------------------------------------------------
+
+    private const string AzureAppWithoutRetiredPackages = """
+        using System;
+        using Azure.Identity;
+        using Azure.Storage.Blobs;
+
+        public static class Storage
+        {
+            public static BlobServiceClient Open(Uri serviceUri) => new BlobServiceClient(serviceUri, new DefaultAzureCredential());
+        }
+        """;
+
+    [Fact]
+    public async Task NoRetiredPackageReferenced_RegistersNothing()
+    {
+        // The modern Azure SDK, ASP.NET Core and the rest of an Azure app are referenced; none of the retired packages is.
+        var telemetry = await TelemetryAsync(TestReferences.All);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.SyntaxNodeActionsCount);
+    }
+
+    [Fact]
+    public async Task RetiredPackageReferenced_RegistersItsActions()
+    {
+        // The control for the test above: the same app with the retired assemblies referenced does register.
+        var telemetry = await TelemetryAsync(TestReferences.WithRetiredSdks);
+        Assert.Equal(2, telemetry.OperationActionsCount);
+    }
+
+    private static async Task<AnalyzerTelemetryInfo> TelemetryAsync(ImmutableArray<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create(
+            "PayForPlay",
+            new[] { CSharpSyntaxTree.ParseText(AzureAppWithoutRetiredPackages, TestSetup.ParseOptions) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var analyzer = new RetiredAzureSdkAnalyzer();
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+        return await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
     }
 }
