@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Microsoft.Data.SqlClient;
+using Microsoft.IdentityModel.Clients.ActiveDirectory;
 
 namespace InsecureApp;
 
@@ -20,4 +21,7 @@ public static class IdentityExamples
     public static UsernamePasswordCredential ExportJobCredential(string user, string password)
         => new(user, password, "contoso.onmicrosoft.com", "00000000-0000-0000-0000-00000000e001");
 #pragma warning restore CS0618
+
+    // AZSEC205: ADAL, retired and without security fixes, still issuing the export job's tokens.
+    public static AuthenticationContext ExportTokenIssuer() => new("https://login.microsoftonline.com/contoso.onmicrosoft.com");
 }

@@ -38,4 +38,13 @@ public static partial class Descriptors
         description: "DefaultAzureCredential walks a chain of credentials and takes the first that answers. On a production host that makes the identity in use depend on the machine's state and adds latency; a specific credential such as ManagedIdentityCredential is deterministic.",
         cwe: 287,
         isEnabledByDefault: false);
+
+    public static readonly DiagnosticDescriptor AZSEC205_RetiredAzureSdk = Create(
+        RuleIds.RetiredAzureSdk,
+        title: "Retired Azure SDK or authentication library",
+        messageFormat: "{0} comes from the retired package {1}, which gets no security fixes; use {2}",
+        RuleCategories.Identity,
+        DiagnosticSeverity.Warning,
+        description: "The package is deprecated on its registry and no longer maintained: vulnerabilities found in it are not fixed, and it cannot take an Azure.Core TokenCredential, so code built on it keeps connection strings and keys. Each reported client has an Azure.* successor whose constructor takes a TokenCredential (Microsoft Entra ID).",
+        cwe: 1104);
 }

@@ -18,6 +18,7 @@ public static class RuleIds
     public const string SqlAuthenticationToAzureSql = "AZSEC202";
     public const string ResourceOwnerPasswordCredentials = "AZSEC203";
     public const string DefaultAzureCredentialInProduction = "AZSEC204";
+    public const string RetiredAzureSdk = "AZSEC205";
 
     // AZSEC3xx: AzureSecurity.Transport
     public const string CertificateValidationDisabled = "AZSEC301";

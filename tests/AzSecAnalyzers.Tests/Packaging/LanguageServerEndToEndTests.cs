@@ -95,6 +95,13 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "'UsernamePasswordCredential' uses the resource owner password credentials flow, which cannot do multifactor authentication and is deprecated; use managed identity, a workload identity or an interactive flow",
             SecureLine: "        => throw new System.NotSupportedException(\"Use the job's managed identity.\");"),
         new(
+            "AZSEC205",
+            "IdentityExamples.cs",
+            "new(\"https://login.microsoftonline.com/contoso.onmicrosoft.com\")",
+            Severity: 2,
+            "'AuthenticationContext' comes from the retired package Microsoft.IdentityModel.Clients.ActiveDirectory (ADAL), which gets no security fixes; use Azure.Identity (ManagedIdentityCredential, WorkloadIdentityCredential or another TokenCredential) or MSAL's ConfidentialClientApplicationBuilder",
+            SecureLine: "    public static AuthenticationContext ExportTokenIssuer() => throw new System.NotSupportedException(\"Use the job's managed identity (Azure.Identity).\");"),
+        new(
             "AZSEC301",
             "Program.cs",
             "ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,",

@@ -43,7 +43,8 @@ public class SampleAppTests
         var compilation = CSharpCompilation.Create(
             app,
             trees,
-            TestReferences.All,
+            // InsecureApp also references ADAL, a retired package (AZSEC205) that only this preset carries.
+            TestReferences.WithRetiredSdks,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
 
         // The in-process compilation must be faithful to the real build, or the assertion below means nothing.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -27,6 +28,14 @@ internal static class TestReferences
     /// Microsoft.Extensions.AI and what only they bring): an Azure app that uses no model, for pay-for-play checks.
     /// </summary>
     public static ImmutableArray<MetadataReference> WithoutAi => LazyWithoutAi.Value;
+
+    /// <summary>
+    /// <see cref="All"/> plus the retired Azure SDKs AZSEC205 reports (WindowsAzure.Storage, Microsoft.Azure.Storage.*,
+    /// Microsoft.Azure.Cosmos.Table, Microsoft.Azure.KeyVault, ADAL and what their client types' signatures need): the
+    /// PackageVersion items marked RetiredSdk in Directory.Packages.props, which this project downloads without
+    /// referencing them (so no other test sees them), read from the restored packages folder.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithRetiredSdks => LazyWithRetiredSdks.Value;
 
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
@@ -56,6 +65,38 @@ internal static class TestReferences
         var coreDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Load(path => string.Equals(Path.GetDirectoryName(path), coreDirectory, StringComparison.Ordinal));
     });
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyWithRetiredSdks = new(() => All.AddRange(RetiredSdkAssemblies()));
+
+    private static IEnumerable<MetadataReference> RetiredSdkAssemblies()
+    {
+        var packages = XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Where(e => (string?)e.Attribute("RetiredSdk") == "true")
+            .Select(e => (Id: (string)e.Attribute("Include")!, Version: (string)e.Attribute("Version")!))
+            .ToList();
+        if (packages.Count == 0)
+        {
+            throw new InvalidOperationException("Directory.Packages.props marks no PackageVersion RetiredSdk=\"true\"");
+        }
+
+        foreach (var (id, version) in packages)
+        {
+            // The netstandard build a .NET app would compile against: 2.0 where the package has it, else its newest 1.x.
+            var lib = Path.Combine(NuGetPackageRoot, id.ToLowerInvariant(), version, "lib");
+            var folder = Directory.Exists(lib)
+                ? Directory.GetDirectories(lib, "netstandard*").OrderByDescending(path => Path.GetFileName(path), StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            if (folder is null)
+            {
+                throw new InvalidOperationException($"{id} {version} is not restored under {lib} (run dotnet restore)");
+            }
+
+            foreach (var dll in Directory.GetFiles(folder, "*.dll").OrderBy(path => path, StringComparer.Ordinal))
+            {
+                yield return MetadataReference.CreateFromFile(dll);
+            }
+        }
+    }
 
     private static ImmutableArray<MetadataReference> Load(Func<string, bool> include)
     {

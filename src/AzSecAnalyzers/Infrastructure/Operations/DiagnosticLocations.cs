@@ -43,6 +43,28 @@ internal static class DiagnosticLocations
         _ => node.GetLocation(),
     };
 
+    /// <summary>
+    /// The location to squiggle for an object creation: the created type (<c>CloudBlobClient</c> in
+    /// <c>new CloudBlobClient(…)</c>), or the <c>new</c> keyword of a target-typed <c>new(…)</c>.
+    /// </summary>
+    public static Location CreatedTypeLocation(this SyntaxNode node) => node switch
+    {
+        ObjectCreationExpressionSyntax explicitType => explicitType.Type.GetLocation(),
+        ImplicitObjectCreationExpressionSyntax implicitType => implicitType.NewKeyword.GetLocation(),
+        _ => node.GetLocation(),
+    };
+
+    /// <summary>
+    /// The location to squiggle for a call: the invoked name, also for <c>a?.Create()</c> and a call without a
+    /// receiver (<c>Parse(…)</c> under <c>using static</c>), or the node itself.
+    /// </summary>
+    public static Location InvokedNameLocation(this SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.GetLocation(),
+        InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.GetLocation(),
+        _ => node.MemberNameLocation(),
+    };
+
     private static bool IsSingleLine(SyntaxTree tree, TextSpan span)
     {
         var lines = tree.GetLineSpan(span);
