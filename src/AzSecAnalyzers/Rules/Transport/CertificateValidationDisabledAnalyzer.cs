@@ -113,7 +113,8 @@ public sealed partial class CertificateValidationDisabledAnalyzer : AzSecAnalyze
                 || !Sinks.Contains(target.Property.OriginalDefinition)
                 || (assignment is ICompoundAssignmentOperation compound && compound.OperatorKind != BinaryOperatorKind.Add)
                 || Judge(assignment.Value) is not { } nameOnly
-                || _guard.IsGuarded(assignment))
+                || _guard.IsGuarded(assignment)
+                || LoopbackGuard.IsGuarded(assignment))
             {
                 return;
             }
@@ -133,7 +134,8 @@ public sealed partial class CertificateValidationDisabledAnalyzer : AzSecAnalyze
                 || argument.Parameter is not { } parameter
                 || !SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, _callbackDelegate)
                 || Judge(argument.Value) is not { } nameOnly
-                || _guard.IsGuarded(argument))
+                || _guard.IsGuarded(argument)
+                || LoopbackGuard.IsGuarded(argument))
             {
                 return;
             }

@@ -445,6 +445,81 @@ public class CertificateValidationDisabledAnalyzerTests
         """);
 
     [Fact]
+    public Task AcceptAllOnlyForALoopbackEmulator_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using Microsoft.Azure.Cosmos;
+
+        class C
+        {
+            CosmosClientOptions? Emulator(string endpoint)
+            {
+                CosmosClientOptions? options = null;
+                if (!string.IsNullOrEmpty(endpoint) && new Uri(endpoint).Host is "localhost" or "127.0.0.1")
+                {
+                    options = new CosmosClientOptions
+                    {
+                        HttpClientFactory = () => new HttpClient(new HttpClientHandler
+                        {
+                            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+                        }),
+                    };
+                }
+
+                return options;
+            }
+
+            void Others(Uri endpoint, IPAddress address, string connectionString, HttpClientHandler a, HttpClientHandler b, HttpClientHandler c, CosmosClientOptions d)
+            {
+                if (endpoint.IsLoopback)
+                {
+                    a.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+                }
+
+                if (IPAddress.IsLoopback(address))
+                {
+                    b.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                if (connectionString.Contains("localhost"))
+                {
+                    c.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                d.ServerCertificateCustomValidationCallback = endpoint.Host == "127.0.0.1" ? (_, _, _) => true : null;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AcceptAllWhenTheHostIsNotLoopback_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+
+        class C
+        {
+            void Configure(Uri endpoint, HttpClientHandler a, HttpClientHandler b, HttpClientHandler c)
+            {
+                if (!endpoint.IsLoopback)
+                {
+                    {|#0:a.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                if (endpoint.Host != "localhost")
+                {
+                    {|#1:b.ServerCertificateCustomValidationCallback|} = (_, _, _, _) => true;
+                }
+
+                if (endpoint.IsLoopback || endpoint.Scheme == "https")
+                {
+                    {|#2:c.ServerCertificateCustomValidationCallback|} = (_, _, _, _) => true;
+                }
+            }
+        }
+        """, Expected(0, HandlerCallback), Expected(1, HandlerCallback), Expected(2, HandlerCallback));
+
+    [Fact]
     public Task CallbackCheckingPolicyErrors_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;
         using System.Net.Security;

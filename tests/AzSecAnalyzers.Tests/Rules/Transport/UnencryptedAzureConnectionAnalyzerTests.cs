@@ -344,6 +344,40 @@ public class UnencryptedAzureConnectionAnalyzerTests
         Expected(1, "'OpenIdConnectOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"));
 
     [Fact]
+    public Task RequireHttpsMetadataFalseInASharedDefaultsExtension_Triggers_ComputedDoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.JwtBearer;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        public static class AuthenticationDefaults
+        {
+            public static IServiceCollection AddDefaultAuthentication(this IHostApplicationBuilder builder)
+            {
+                var identity = builder.Configuration.GetSection("Identity");
+                if (!identity.Exists())
+                {
+                    return builder.Services;
+                }
+
+                builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+                {
+                    options.Authority = identity["Url"];
+                    options.Audience = identity["Audience"];
+                    options.RequireHttpsMetadata = {|#0:false|};
+                });
+
+                return builder.Services;
+            }
+
+            public static void AddComputed(this IHostApplicationBuilder builder)
+                => builder.Services.AddAuthentication().AddJwtBearer(options =>
+                    options.RequireHttpsMetadata = !builder.Environment.IsDevelopment() && builder.Configuration["Identity:Url"]!.StartsWith("https"));
+        }
+        """,
+        Expected(0, "'JwtBearerOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"));
+
+    [Fact]
     public Task OpenIdConnectOptionsConfiguredByName_Triggers_DevelopmentGuarded_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Authentication.OpenIdConnect;
         using Microsoft.Extensions.DependencyInjection;
