@@ -16,7 +16,8 @@ public static class DataExamples
     public static Task CreateImageContainerAsync(BlobContainerClient images)
         => images.CreateIfNotExistsAsync(PublicAccessType.Blob);
 
-    // AZSEC502 (twice): a link to the whole export container, with every permission, valid for a year.
+    // AZSEC502 (three times): a link to the whole export container, with every permission, valid for a year,
+    // signed with the account key where a user delegation key would do.
     public static Uri ShareExports(BlobContainerClient exports)
         => exports.GenerateSasUri(BlobContainerSasPermissions.All, DateTimeOffset.UtcNow.AddYears(1));
 

@@ -8,7 +8,7 @@ public static partial class Descriptors
         messageFormat: "{0} accepts every server certificate; remove the override so the platform validates the certificate chain and host name",
         RuleCategories.Transport,
         DiagnosticSeverity.Warning,
-        description: "A certificate validation callback that returns true without looking at the SSL policy errors or the certificate turns TLS into plain text for anyone on the network path. Azure services present publicly trusted certificates; no override is needed to reach them.",
+        description: "A certificate validation callback that returns true without looking at the SSL policy errors or the certificate, or that trusts any certificate carrying a given subject or issuer name (which anyone can put in a self-signed certificate), turns TLS into plain text for anyone on the network path. Azure services present publicly trusted certificates; no override is needed to reach them.",
         cwe: 295);
 
     public static readonly DiagnosticDescriptor AZSEC302_ObsoleteTlsProtocol = Create(

@@ -66,4 +66,32 @@ internal static class OperationBodies
 
         return null;
     }
+
+    /// <summary>
+    /// The operation of a field's initializer value when the field is declared in source in this compilation with one;
+    /// null otherwise. For rules that judge a <c>readonly</c> field by the value it is declared with.
+    /// </summary>
+    public static IOperation? TryGetInitializerValue(IFieldSymbol field, IOperation usage, Compilation compilation)
+    {
+        foreach (var reference in field.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer } declaration)
+            {
+                continue;
+            }
+
+            var model = usage.SemanticModel is { } current && current.SyntaxTree == declaration.SyntaxTree
+                ? current
+#pragma warning disable RS0030, RS1030 // Rare path (a readonly field declared in another file): one extra model, only when its value decides a finding.
+                : compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS0030, RS1030
+
+            if (model.GetOperation(initializer) is IFieldInitializerOperation { Value: { } value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -11,6 +11,8 @@ internal static class WellKnownTypeNames
     public const string SslClientAuthenticationOptions = "System.Net.Security.SslClientAuthenticationOptions";
     public const string RemoteCertificateValidationCallback = "System.Net.Security.RemoteCertificateValidationCallback";
     public const string SslPolicyErrors = "System.Net.Security.SslPolicyErrors";
+    public const string X509Certificate = "System.Security.Cryptography.X509Certificates.X509Certificate";
+    public const string X509Chain = "System.Security.Cryptography.X509Certificates.X509Chain";
 
     // TLS protocol versions, revocation and plain-text endpoints (AZSEC302-304)
     public const string SslProtocols = "System.Security.Authentication.SslProtocols";
@@ -173,6 +175,10 @@ internal static class WellKnownTypeNames
     public const string ShareFileClient = "Azure.Storage.Files.Shares.ShareFileClient";
     public const string ShareServiceClient = "Azure.Storage.Files.Shares.ShareServiceClient";
     public const string BlobSasBuilder = "Azure.Storage.Sas.BlobSasBuilder";
+    public const string DataLakeSasBuilder = "Azure.Storage.Sas.DataLakeSasBuilder";
+    public const string DataLakeFileSystemClient = "Azure.Storage.Files.DataLake.DataLakeFileSystemClient";
+    public const string DataLakePathClient = "Azure.Storage.Files.DataLake.DataLakePathClient";
+    public const string DataLakeDirectoryClient = "Azure.Storage.Files.DataLake.DataLakeDirectoryClient";
     public const string AccountSasBuilder = "Azure.Storage.Sas.AccountSasBuilder";
     public const string QueueSasBuilder = "Azure.Storage.Sas.QueueSasBuilder";
     public const string ShareSasBuilder = "Azure.Storage.Sas.ShareSasBuilder";

@@ -27,6 +27,29 @@ public class StringLiteralTextTests
         Assert.Equal(-1, StringLiteralText.ValueStart(token, (string)token.Value!));
     }
 
+    [Theory]
+    [InlineData("\"a\\tb;ssl=false\"", "false", 10)]
+    [InlineData("\"\\u0041;ssl=false\"", "false", 12)]
+    [InlineData("\"\\x41;ssl=false\"", "false", 10)]
+    [InlineData("@\"\"\"q\"\";ssl=false\"", "false", 12)]
+    [InlineData("\"a;ssl=false\"", "false", 7)]
+    public void SourceSpan_ReadsThroughEscapes(string literal, string part, int expectedOffset)
+    {
+        var token = Literal(literal, out var start);
+        var value = (string)token.Value!;
+        var span = StringLiteralText.SourceSpan(token, value, value.IndexOf(part, StringComparison.Ordinal), part.Length);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(start + expectedOffset, part.Length), span);
+    }
+
+    [Fact]
+    public void SourceSpan_SplittingASurrogatePairOrAMultiLineRawLiteral_DoesNotMap()
+    {
+        var pair = Literal("\"\\U0001F600x\"", out _);
+        Assert.Null(StringLiteralText.SourceSpan(pair, (string)pair.Value!, 1, 2));
+        var raw = Literal("\"\"\"\n    ssl=false\n    \"\"\"", out _);
+        Assert.Null(StringLiteralText.SourceSpan(raw, (string)raw.Value!, 4, 5));
+    }
+
     private static Microsoft.CodeAnalysis.SyntaxToken Literal(string literal, out int start)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { string s = " + literal + "; }", new CSharpParseOptions(LanguageVersion.CSharp12));

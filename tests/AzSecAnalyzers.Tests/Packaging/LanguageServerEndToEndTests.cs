@@ -255,14 +255,21 @@ public class LanguageServerEndToEndTests(PackedPackageFixture package, ITestOutp
             "BlobContainerSasPermissions.All",
             Severity: 2,
             "The 'BlobContainerClient.GenerateSasUri' argument 'permissions' grants all permissions (BlobContainerSasPermissions.All); grant only the permissions and lifetime the caller needs, and sign a service SAS with a user delegation key (GetUserDelegationKey + BlobSasBuilder.ToSasQueryParameters(userDelegationKey, accountName)) instead of the account key",
-            SecureLine: "        => exports.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));"),
+            SecureLine: "        => throw new NotSupportedException(\"Share exports with a short-lived user delegation SAS, as SecureApp does.\");"),
         new(
             "AZSEC502",
             "DataExamples.cs",
             "DateTimeOffset.UtcNow.AddYears(1)",
             Severity: 2,
             "The 'BlobContainerClient.GenerateSasUri' argument 'expiresOn' expires in 365 days, more than 7; grant only the permissions and lifetime the caller needs, and sign a service SAS with a user delegation key (GetUserDelegationKey + BlobSasBuilder.ToSasQueryParameters(userDelegationKey, accountName)) instead of the account key",
-            SecureLine: "        => exports.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));"),
+            SecureLine: "        => throw new NotSupportedException(\"Share exports with a short-lived user delegation SAS, as SecureApp does.\");"),
+        new(
+            "AZSEC502",
+            "DataExamples.cs",
+            "GenerateSasUri(BlobContainerSasPermissions.All",
+            Severity: 2,
+            "'BlobContainerClient.GenerateSasUri' signs the SAS with the storage account key, which only a key rotation can revoke; grant only the permissions and lifetime the caller needs, and sign a service SAS with a user delegation key (GetUserDelegationKey + BlobSasBuilder.ToSasQueryParameters(userDelegationKey, accountName)) instead of the account key",
+            SecureLine: "        => throw new NotSupportedException(\"Share exports with a short-lived user delegation SAS, as SecureApp does.\");"),
         new(
             "AZSEC503",
             "DataExamples.cs",

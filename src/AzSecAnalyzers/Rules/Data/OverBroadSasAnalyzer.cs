@@ -9,18 +9,19 @@ namespace AzSecAnalyzers.Rules.Data;
 /// account (<c>AccountSasPermissions</c>, <c>TableAccountSasPermissions</c> or their permission strings), an
 /// expiry more than <c>azsec.AZSEC502.max_sas_lifetime_days</c> (default 7) ahead, or a builder whose
 /// <c>ExpiresOn</c> is never set and that names no stored access policy (<c>Identifier</c>).
-/// Looks at <c>GenerateSasUri</c>/<c>GenerateAccountSasUri</c> of the Blob, Queue, Table and File Share clients
-/// and at the SAS builders' constructors, <c>SetPermissions</c>, <c>Permissions</c> and <c>ExpiresOn</c>.
-/// A shared-key SAS is not flagged by itself (every SAS an app hands out would be); each message points to
-/// the user delegation SAS instead.
+/// Looks at <c>GenerateSasUri</c>/<c>GenerateAccountSasUri</c> of the Blob, Data Lake, Queue, Table and File Share
+/// clients and at the SAS builders' constructors, <c>SetPermissions</c>, <c>Permissions</c> and <c>ExpiresOn</c>.
+/// Also a Blob or Data Lake service SAS signed with the account key where a user delegation key would do
+/// (see <c>AnalyzeSharedKeySigning</c>); Queue, Table, File Share and account SAS have no user delegation form and
+/// are not reported for their key alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [NoCodeFix("The right permissions and lifetime depend on what the SAS is for; switching to a user delegation key needs a TokenCredential-based service client and a key fetched at run time.")]
-public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
+public sealed partial class OverBroadSasAnalyzer : AzSecAnalyzer
 {
     private static readonly string[] BuilderNames =
     {
-        WellKnownTypeNames.BlobSasBuilder, WellKnownTypeNames.AccountSasBuilder, WellKnownTypeNames.QueueSasBuilder,
+        WellKnownTypeNames.BlobSasBuilder, WellKnownTypeNames.DataLakeSasBuilder, WellKnownTypeNames.AccountSasBuilder, WellKnownTypeNames.QueueSasBuilder,
         WellKnownTypeNames.ShareSasBuilder, WellKnownTypeNames.TableSasBuilder, WellKnownTypeNames.TableAccountSasBuilder,
     };
 
@@ -30,6 +31,7 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         WellKnownTypeNames.QueueClient, WellKnownTypeNames.QueueServiceClient, WellKnownTypeNames.TableClient,
         WellKnownTypeNames.TableServiceClient, WellKnownTypeNames.ShareClient, WellKnownTypeNames.ShareDirectoryClient,
         WellKnownTypeNames.ShareFileClient, WellKnownTypeNames.ShareServiceClient,
+        WellKnownTypeNames.DataLakeFileSystemClient, WellKnownTypeNames.DataLakePathClient, WellKnownTypeNames.DataLakeDirectoryClient,
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -53,6 +55,11 @@ public sealed class OverBroadSasAnalyzer : AzSecAnalyzer
         {
             context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment);
             context.RegisterOperationAction(rule.AnalyzeCreation, OperationKind.ObjectCreation);
+        }
+
+        if (SharedKeySigning.Create(types) is { } sharedKey)
+        {
+            context.RegisterOperationAction(sharedKey.AnalyzeInvocation, OperationKind.Invocation);
         }
     }
 

@@ -43,7 +43,8 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             types.Get(WellKnownTypeNames.CipherMode),
             types.Get(WellKnownTypeNames.Des),
             types.Get(WellKnownTypeNames.TripleDes),
-            types.Get(WellKnownTypeNames.Rc2));
+            types.Get(WellKnownTypeNames.Rc2),
+            context.Compilation);
         if (!rule.HasAnyType)
         {
             return;
@@ -68,6 +69,7 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _des;
         private readonly INamedTypeSymbol? _tripleDes;
         private readonly INamedTypeSymbol? _rc2;
+        private readonly Compilation _compilation;
 
         public Rule(
             INamedTypeSymbol? clientSideVersion,
@@ -77,8 +79,10 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             INamedTypeSymbol? cipherMode,
             INamedTypeSymbol? des,
             INamedTypeSymbol? tripleDes,
-            INamedTypeSymbol? rc2)
+            INamedTypeSymbol? rc2,
+            Compilation compilation)
         {
+            _compilation = compilation;
             _clientSideVersion = clientSideVersion;
             _createRsaKeyOptions = createRsaKeyOptions;
             _rsa = rsa;
@@ -206,9 +210,33 @@ public sealed class VulnerableEncryptionAnalyzer : AzSecAnalyzer
             }
         }
 
-        /// <summary>The key size when it is a constant under 2048 bits; otherwise null.</summary>
-        private static int? SmallKeySize(IOperation value)
-            => SymbolWrites.FollowOnlyInitializers(value).ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
+        /// <summary>
+        /// The key size when it is a constant under 2048 bits, written in place, through a constant or local, or through a
+        /// <c>readonly</c> field (of any type, <c>KeySettings.RsaBits</c>) declared with one and never assigned again; otherwise null.
+        /// </summary>
+        private int? SmallKeySize(IOperation value)
+        {
+            var followed = SymbolWrites.FollowOnlyInitializers(value);
+            if (followed is IFieldReferenceOperation { Field: { IsReadOnly: true, IsConst: false } field } && OnlyInitializer(field, followed) is { } initializer)
+            {
+                followed = initializer.WalkDownConversions();
+            }
+
+            return followed.ConstantValue is { HasValue: true, Value: int bits } && bits > 0 && bits < MinimumRsaBits ? bits : null;
+        }
+
+        private IOperation? OnlyInitializer(IFieldSymbol field, IOperation usage)
+        {
+            foreach (var write in SymbolWrites.Of(field))
+            {
+                if (write.Kind != WriteKind.Initializer)
+                {
+                    return null;
+                }
+            }
+
+            return OperationBodies.TryGetInitializerValue(field, usage, _compilation);
+        }
 
         private static void ReportKeySize(OperationAnalysisContext context, IOperation value, string name, int bits)
             => Report(context, value.Syntax.GetLocation(), KeySizeProperties, name, $"asks for a {bits}-bit RSA key", RsaFix);

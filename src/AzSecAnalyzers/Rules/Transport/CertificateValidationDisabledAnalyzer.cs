@@ -9,10 +9,12 @@ namespace AzSecAnalyzers.Rules.Transport;
 /// one of the TLS settings that take one (HttpClientHandler, SslClientAuthenticationOptions,
 /// SocketsHttpHandler.SslOptions, ServicePointManager, HttpWebRequest, WinHttpHandler, Cosmos DB
 /// client options) or passed where a <c>RemoteCertificateValidationCallback</c> is expected
-/// (the <c>SslStream</c> constructor).
+/// (the <c>SslStream</c> constructor); also a callback that trusts any certificate with a given subject or issuer name
+/// (see <see cref="TrustsNameOnly"/>), reported without a fix: the app may need a private CA, which removing the
+/// override would not serve.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
+public sealed partial class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
 {
     /// <summary>The assignment is a whole statement in a block: delete the statement.</summary>
     public const string FixRemoveStatement = "RemoveStatement";
@@ -60,7 +62,7 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
         var acceptAny = types.Get(WellKnownTypeNames.HttpClientHandler)?.GetMembers("DangerousAcceptAnyServerCertificateValidator").FirstOrDefault() as IPropertySymbol;
         var callbackDelegate = types.Get(WellKnownTypeNames.RemoteCertificateValidationCallback);
 
-        var rule = new Rule(sinks.ToImmutable(), acceptAny, callbackDelegate, sslPolicyErrors, DevelopmentGuard.Create(types), context.Compilation);
+        var rule = new Rule(sinks.ToImmutable(), acceptAny, callbackDelegate, sslPolicyErrors, types.Get(WellKnownTypeNames.X509Certificate), types.Get(WellKnownTypeNames.X509Chain), DevelopmentGuard.Create(types), context.Compilation);
         if (!rule.Sinks.IsEmpty)
         {
             context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
@@ -77,6 +79,8 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
         private readonly IPropertySymbol? _acceptAny;
         private readonly INamedTypeSymbol? _callbackDelegate;
         private readonly INamedTypeSymbol _sslPolicyErrors;
+        private readonly INamedTypeSymbol? _certificate;
+        private readonly INamedTypeSymbol? _chain;
         private readonly DevelopmentGuard _guard;
         private readonly Compilation _compilation;
 
@@ -85,9 +89,13 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             IPropertySymbol? acceptAny,
             INamedTypeSymbol? callbackDelegate,
             INamedTypeSymbol sslPolicyErrors,
+            INamedTypeSymbol? certificate,
+            INamedTypeSymbol? chain,
             DevelopmentGuard guard,
             Compilation compilation)
         {
+            _certificate = certificate;
+            _chain = chain;
             Sinks = sinks;
             _acceptAny = acceptAny;
             _callbackDelegate = callbackDelegate;
@@ -104,8 +112,9 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             if (assignment.Target is not IPropertyReferenceOperation target
                 || !Sinks.Contains(target.Property.OriginalDefinition)
                 || (assignment is ICompoundAssignmentOperation compound && compound.OperatorKind != BinaryOperatorKind.Add)
-                || !AcceptsEveryCertificate(assignment.Value)
-                || _guard.IsGuarded(assignment))
+                || Judge(assignment.Value) is not { } nameOnly
+                || _guard.IsGuarded(assignment)
+                || LoopbackGuard.IsGuarded(assignment))
             {
                 return;
             }
@@ -114,8 +123,8 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC301_CertificateValidationDisabled,
                 target.Syntax.GetLocation(),
-                FixProperties(AssignmentFixKind(assignment)),
-                $"'{property.ContainingType.Name}.{property.Name}'"));
+                FixProperties(nameOnly ? null : AssignmentFixKind(assignment)),
+                $"'{property.ContainingType.Name}.{property.Name}'" + (nameOnly ? NameOnlySuffix : string.Empty)));
         }
 
         public void AnalyzeArgument(OperationAnalysisContext context)
@@ -124,8 +133,9 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             if (argument.IsImplicit
                 || argument.Parameter is not { } parameter
                 || !SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, _callbackDelegate)
-                || !AcceptsEveryCertificate(argument.Value)
-                || _guard.IsGuarded(argument))
+                || Judge(argument.Value) is not { } nameOnly
+                || _guard.IsGuarded(argument)
+                || LoopbackGuard.IsGuarded(argument))
             {
                 return;
             }
@@ -143,8 +153,8 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC301_CertificateValidationDisabled,
                 argument.Syntax.HeadLocation(),
-                FixProperties(canPassNull ? FixPassNull : null),
-                $"The {owner} argument '{parameter.Name}'"));
+                FixProperties(canPassNull && !nameOnly ? FixPassNull : null),
+                $"The {owner} argument '{parameter.Name}'" + (nameOnly ? NameOnlySuffix : string.Empty)));
         }
 
         private static string? AssignmentFixKind(IAssignmentOperation assignment)
@@ -162,6 +172,12 @@ public sealed class CertificateValidationDisabledAnalyzer : AzSecAnalyzer
 
             return null;
         }
+
+        /// <summary>Null when the callback validates; false when it accepts every certificate; true when it trusts a name only.</summary>
+        private bool? Judge(IOperation value)
+            => AcceptsEveryCertificate(value) ? false
+             : TrustsNameOnly(value, _compilation, _sslPolicyErrors, _certificate, _chain) ? true
+             : null;
 
         private static ImmutableDictionary<string, string?>? FixProperties(string? fixKind)
             => FixContract.Properties(fixKind);

@@ -7,8 +7,12 @@ namespace AzSecAnalyzers.Rules.Transport;
 /// TLS 1.0 or TLS 1.1, written where it configures TLS: assigned to a property, field or local of
 /// that type (<c>HttpClientHandler.SslProtocols</c>, <c>SslClientAuthenticationOptions.EnabledSslProtocols</c>,
 /// <c>ServicePointManager.SecurityProtocol</c>, Kestrel's <c>HttpsConnectionAdapterOptions.SslProtocols</c>, ...),
-/// passed as an argument of that type (<c>SslStream.AuthenticateAsClient</c>), or a field/local initializer.
-/// Comparisons, switch labels and <c>HasFlag</c> checks read a value and stay silent.
+/// passed as an argument of that type (<c>SslStream.AuthenticateAsClient</c>), or the initializer of a settable
+/// property or field (a settings object's default, such as StackExchange.Redis <c>ConfigurationOptions.SslProtocols</c>
+/// or the app's own options class). A constant, <c>readonly</c> field or local is judged where its value configures
+/// TLS, not where it is declared: <c>const SslProtocols Forbidden = Tls | Tls11</c> used only to reject protocols
+/// (<c>(p &amp; Forbidden) != 0</c>, <c>&amp;= ~Forbidden</c>) stays silent. Comparisons, switch labels and
+/// <c>HasFlag</c> checks read a value and stay silent.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
@@ -52,7 +56,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var rule = new Rule(sslProtocols, securityProtocolType);
+        var rule = new Rule(sslProtocols, securityProtocolType, context.Compilation);
         context.RegisterOperationAction(rule.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
         context.RegisterOperationAction(rule.AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(rule.AnalyzeInitializer, OperationKind.VariableInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
@@ -91,15 +95,19 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
     {
         private readonly INamedTypeSymbol? _sslProtocols;
         private readonly INamedTypeSymbol? _securityProtocolType;
+        private readonly Compilation _compilation;
 
-        /// <summary>A flag written out: a protocol constant or a literal.</summary>
+        /// <summary>A flag written out: a protocol member, a literal, or a constant of the protocol type (its value is folded in).</summary>
         private readonly Func<IOperation, bool> _isWrittenFlag;
 
-        public Rule(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
+        public Rule(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType, Compilation compilation)
         {
-            _isWrittenFlag = operand => operand is ILiteralOperation || (operand is IFieldReferenceOperation field && IsProtocolType(field.Field.ContainingType));
+            _isWrittenFlag = operand => operand is ILiteralOperation
+                || (operand is IFieldReferenceOperation field && (IsProtocolType(field.Field.ContainingType) || (field.Field.IsConst && IsProtocolType(field.Field.Type))))
+                || (operand is ILocalReferenceOperation { Local.IsConst: true } local && IsProtocolType(local.Local.Type));
             _sslProtocols = sslProtocols;
             _securityProtocolType = securityProtocolType;
+            _compilation = compilation;
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -118,11 +126,11 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
                 return;
             }
 
+            // A local or readonly field is judged where its value is used to configure TLS.
             string? target = assignment.Target switch
             {
                 IPropertyReferenceOperation property => $"'{property.Property.ContainingType.Name}.{property.Property.Name}'",
-                IFieldReferenceOperation field => $"'{field.Field.ContainingType.Name}.{field.Field.Name}'",
-                ILocalReferenceOperation local => $"The local '{local.Local.Name}'",
+                IFieldReferenceOperation { Field.IsReadOnly: false } field => $"'{field.Field.ContainingType.Name}.{field.Field.Name}'",
                 _ => null,
             };
 
@@ -131,8 +139,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
                 return;
             }
 
-            var removable = assignment.Target is IPropertyReferenceOperation or IFieldReferenceOperation;
-            Report(context, assignment.Value, target, removable ? RemovalKind(assignment) : null);
+            Report(context, assignment.Value, target, RemovalKind(assignment));
         }
 
         public void AnalyzeArgument(OperationAnalysisContext context)
@@ -153,11 +160,12 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
 
         public void AnalyzeInitializer(OperationAnalysisContext context)
         {
+            // Locals, constants and readonly fields are judged where their value is used (AnalyzeAssignment, AnalyzeArgument).
             var initializer = (ISymbolInitializerOperation)context.Operation;
             var (type, name) = initializer switch
             {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => (declarator.Symbol.Type, $"The local '{declarator.Symbol.Name}'"),
-                IFieldInitializerOperation { InitializedFields.Length: > 0 } field => (field.InitializedFields[0].Type, $"'{field.InitializedFields[0].ContainingType.Name}.{field.InitializedFields[0].Name}'"),
+                IFieldInitializerOperation { InitializedFields.Length: > 0 } field when !field.InitializedFields[0].IsConst && !field.InitializedFields[0].IsReadOnly
+                    => (field.InitializedFields[0].Type, $"'{field.InitializedFields[0].ContainingType.Name}.{field.InitializedFields[0].Name}'"),
                 IPropertyInitializerOperation { InitializedProperties.Length: > 0 } property => (property.InitializedProperties[0].Type, $"'{property.InitializedProperties[0].ContainingType.Name}.{property.InitializedProperties[0].Name}'"),
                 _ => (null, null),
             };
@@ -261,9 +269,14 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
 
         private void Report(OperationAnalysisContext context, IOperation value, string target, string? removalKind)
         {
-            if (!TryGetWrittenFlags(value, out var flags) || (flags & Obsolete) == 0)
+            if (!TryGetWrittenFlags(value, out var flags, out var carrier) || (flags & Obsolete) == 0)
             {
                 return;
+            }
+
+            if (carrier is not null)
+            {
+                target += carrier is IFieldSymbol field ? $" (through '{field.ContainingType.Name}.{field.Name}')" : $" (through '{carrier.Name}')";
             }
 
             var keep = (flags & Tls12) != 0
@@ -284,26 +297,61 @@ public sealed class ObsoleteTlsProtocolAnalyzer : AzSecAnalyzer
         }
 
         /// <summary>
-        /// The constant flags of a value written out as enum members (<c>SslProtocols.Tls | SslProtocols.Tls12</c>)
-        /// or a cast number. A reference to the user's own constant is judged where the constant is declared.
+        /// The constant flags of a value written out as enum members (<c>SslProtocols.Tls | SslProtocols.Tls12</c>),
+        /// a cast number, the user's own constant, or a local or <c>readonly</c> field declared with such a value and never
+        /// assigned again (<paramref name="carrier"/>: the symbol the value travelled through).
         /// </summary>
-        private bool TryGetWrittenFlags(IOperation value, out long flags)
+        private bool TryGetWrittenFlags(IOperation value, out long flags, out ISymbol? carrier)
         {
             flags = 0;
-            if (!value.AllFlagOperands(_isWrittenFlag) || !value.ConstantValue.HasValue || value.ConstantValue.Value is null)
+            carrier = null;
+            switch (value.WalkDownConversions())
+            {
+                case ILocalReferenceOperation { Local: { } local }:
+                    carrier = local;
+                    value = local.IsConst ? value : SymbolWrites.FollowOnlyInitializers(value);
+                    break;
+                case IFieldReferenceOperation { Field: { } field } when !IsProtocolType(field.ContainingType) && (field.IsConst || field.IsReadOnly):
+                    carrier = field;
+                    if (!field.IsConst)
+                    {
+                        value = OnlyInitializer(field, value) ?? value;
+                    }
+
+                    break;
+            }
+
+            // A nullable target (StackExchange.Redis ConfigurationOptions.SslProtocols is SslProtocols?) wraps the
+            // constant in a conversion that has no constant value of its own.
+            var constant = value.ConstantValue.HasValue ? value.ConstantValue : value.WalkDownConversions().ConstantValue;
+            if (!value.AllFlagOperands(_isWrittenFlag) || !constant.HasValue || constant.Value is null)
             {
                 return false;
             }
 
             try
             {
-                flags = System.Convert.ToInt64(value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
+                flags = System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
                 return true;
             }
             catch (System.Exception e) when (e is System.FormatException or System.InvalidCastException or System.OverflowException)
             {
                 return false;
             }
+        }
+
+        /// <summary>The value a readonly field is declared with, when nothing else assigns it (not even a constructor).</summary>
+        private IOperation? OnlyInitializer(IFieldSymbol field, IOperation usage)
+        {
+            foreach (var write in SymbolWrites.Of(field))
+            {
+                if (write.Kind != WriteKind.Initializer)
+                {
+                    return null;
+                }
+            }
+
+            return OperationBodies.TryGetInitializerValue(field, usage, _compilation);
         }
 
         private bool IsProtocolType(ITypeSymbol? type)

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace AzSecAnalyzers.Rules.Transport;
 
 public sealed partial class UnencryptedAzureConnectionAnalyzer
@@ -103,13 +105,25 @@ public sealed partial class UnencryptedAzureConnectionAnalyzer
             Report(context, reference, $"'{name}' lets the SAS be used over plain HTTP", $"use {reference.Field.ContainingType.Name}.Https", EditReplaceMemberName, "Https", $"Use {reference.Field.ContainingType.Name}.Https");
         }
 
+        /// <summary>Reports on the value; the fix edits the value itself, or only its member name (<see cref="EditReplaceMemberName"/>).</summary>
         private static void Report(OperationAnalysisContext context, IOperation at, string problem, string fix, string editKind, string editText, string title)
-            => context.ReportDiagnostic(Diagnostic.Create(
+        {
+            var edit = editKind == EditReplaceMemberName
+                ? at.Syntax switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.GetLocation(),
+                    IdentifierNameSyntax identifier => identifier.Identifier.GetLocation(),
+                    _ => null,
+                }
+                : at.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.AZSEC303_UnencryptedAzureConnection,
                 at.Syntax.GetLocation(),
-                Edit(editKind, 0, at.Syntax.Span.Length, editText, title),
+                edit is null ? null : new[] { edit },
+                edit is null ? null : Edit(editKind, editText, title),
                 problem,
                 fix));
+        }
 
         /// <summary>A value that configures something (assigned, passed, initialized, returned), not one read in a comparison.</summary>
         private static bool IsWrittenValue(IOperation operation)

@@ -10,6 +10,8 @@ public class OverBroadSasAnalyzerTests
     private static DiagnosticResult Expected(int location, string api, string problem)
         => Verify.Diagnostic(Descriptors.AZSEC502_OverBroadSas).WithLocation(location).WithArguments(api, problem);
 
+    private const string SharedKey = "signs the SAS with the storage account key, which only a key rotation can revoke";
+
     private static string Days(int days, int max = 7) => $"expires in {days} days, more than {max}";
 
     [Fact]
@@ -37,11 +39,12 @@ public class OverBroadSasAnalyzerTests
         class C
         {
             Uri Share(BlobContainerClient container)
-                => container.GenerateSasUri({|#0:BlobContainerSasPermissions.All|}, {|#1:DateTimeOffset.UtcNow.AddYears(1)|});
+                => container.{|#2:GenerateSasUri|}({|#0:BlobContainerSasPermissions.All|}, {|#1:DateTimeOffset.UtcNow.AddYears(1)|});
         }
         """,
         Expected(0, "The 'BlobContainerClient.GenerateSasUri' argument 'permissions'", "grants all permissions (BlobContainerSasPermissions.All)"),
-        Expected(1, "The 'BlobContainerClient.GenerateSasUri' argument 'expiresOn'", Days(365)));
+        Expected(1, "The 'BlobContainerClient.GenerateSasUri' argument 'expiresOn'", Days(365)),
+        Expected(2, "'BlobContainerClient.GenerateSasUri'", SharedKey));
 
     [Fact]
     public Task EveryClientFamily_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -57,7 +60,7 @@ public class OverBroadSasAnalyzerTests
         {
             void Run(BlobClient blob, QueueClient queue, TableClient table, ShareClient share, ShareFileClient file)
             {
-                blob.GenerateSasUri({|#0:BlobSasPermissions.All|}, DateTimeOffset.UtcNow.AddHours(1));
+                blob.{|#5:GenerateSasUri|}({|#0:BlobSasPermissions.All|}, DateTimeOffset.UtcNow.AddHours(1));
                 queue.GenerateSasUri(QueueSasPermissions.Read, {|#1:DateTimeOffset.UtcNow.AddMonths(1)|});
                 table.GenerateSasUri({|#2:TableSasPermissions.All|}, DateTimeOffset.UtcNow.AddDays(1));
                 share.GenerateSasUri(ShareSasPermissions.Read, {|#3:DateTimeOffset.UtcNow + TimeSpan.FromDays(10)|});
@@ -69,7 +72,8 @@ public class OverBroadSasAnalyzerTests
         Expected(1, "The 'QueueClient.GenerateSasUri' argument 'expiresOn'", Days(30)),
         Expected(2, "The 'TableClient.GenerateSasUri' argument 'permissions'", "grants all permissions (TableSasPermissions.All)"),
         Expected(3, "The 'ShareClient.GenerateSasUri' argument 'expiresOn'", Days(10)),
-        Expected(4, "The 'ShareFileClient.GenerateSasUri' argument 'permissions'", "grants all permissions (ShareFileSasPermissions.All)"));
+        Expected(4, "The 'ShareFileClient.GenerateSasUri' argument 'permissions'", "grants all permissions (ShareFileSasPermissions.All)"),
+        Expected(5, "'BlobClient.GenerateSasUri'", SharedKey));
 
     [Fact]
     public Task AccountSas_WriteAndDelete_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -116,7 +120,7 @@ public class OverBroadSasAnalyzerTests
         Expected(1, "The 'TableAccountSasBuilder' constructor argument 'expiresOn'", Days(365)));
 
     [Fact]
-    public Task ServiceSas_WriteAndDelete_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+    public Task ServiceSas_WriteAndDelete_ReportsOnlyTheAccountKey() => Verify.VerifyAnalyzerAsync("""
         using System;
         using Azure.Storage.Blobs;
         using Azure.Storage.Sas;
@@ -125,9 +129,9 @@ public class OverBroadSasAnalyzerTests
         {
             // Write and delete on one container is a normal upload/cleanup grant; only account scope is flagged.
             Uri Run(BlobContainerClient container)
-                => container.GenerateSasUri(BlobContainerSasPermissions.Write | BlobContainerSasPermissions.Delete, DateTimeOffset.UtcNow.AddHours(1));
+                => container.{|#0:GenerateSasUri|}(BlobContainerSasPermissions.Write | BlobContainerSasPermissions.Delete, DateTimeOffset.UtcNow.AddHours(1));
         }
-        """);
+        """, Expected(0, "'BlobContainerClient.GenerateSasUri'", SharedKey));
 
     [Fact]
     public Task ExpiryForms_Trigger() => Verify.VerifyAnalyzerAsync("""
@@ -184,7 +188,7 @@ public class OverBroadSasAnalyzerTests
         Expected(4, "The 'ShareSasBuilder' constructor argument 'permissions'", "grants all permissions (ShareSasPermissions.All)"));
 
     [Fact]
-    public Task SevenDaysAndShorter_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+    public Task SevenDaysAndShorter_ReportOnlyTheAccountKey() => Verify.VerifyAnalyzerAsync("""
         using System;
         using Azure.Storage.Blobs;
         using Azure.Storage.Sas;
@@ -193,14 +197,14 @@ public class OverBroadSasAnalyzerTests
         {
             void Run(BlobContainerClient container, BlobSasBuilder builder)
             {
-                container.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddDays(7));
+                container.{|#0:GenerateSasUri|}(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddDays(7));
                 builder.ExpiresOn = DateTimeOffset.UtcNow.AddHours(168);
                 builder.ExpiresOn = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(15);
                 builder.ExpiresOn = DateTimeOffset.UtcNow.AddDays(7).AddMinutes(-5);
                 builder.SetPermissions(BlobSasPermissions.Read | BlobSasPermissions.Write);
             }
         }
-        """);
+        """, Expected(0, "'BlobContainerClient.GenerateSasUri'", SharedKey));
 
     [Fact]
     public Task NonConstantOrFixedExpiry_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
@@ -279,26 +283,29 @@ public class OverBroadSasAnalyzerTests
             {
                 var builder = new {|#0:BlobSasBuilder|} { BlobContainerName = "reports", Resource = "c" };
                 builder.SetPermissions(BlobContainerSasPermissions.Read);
-                return builder.ToSasQueryParameters(key).ToString();
+                return builder.{|#3:ToSasQueryParameters|}(key).ToString();
             }
 
             Uri Direct(BlobContainerClient container)
-                => container.GenerateSasUri(new {|#1:BlobSasBuilder|} { BlobContainerName = container.Name, Resource = "c" });
+                => container.{|#4:GenerateSasUri|}(new {|#1:BlobSasBuilder|} { BlobContainerName = container.Name, Resource = "c" });
 
             Uri TargetTyped(BlobClient blob)
             {
                 BlobSasBuilder builder = {|#2:new|}() { BlobContainerName = blob.BlobContainerName, BlobName = blob.Name, Resource = "b" };
                 builder.SetPermissions(BlobSasPermissions.Read);
-                return blob.GenerateSasUri(builder);
+                return blob.{|#5:GenerateSasUri|}(builder);
             }
         }
         """,
         Expected(0, "'BlobSasBuilder'", NoExpiry),
         Expected(1, "'BlobSasBuilder'", NoExpiry),
-        Expected(2, "'BlobSasBuilder'", NoExpiry));
+        Expected(2, "'BlobSasBuilder'", NoExpiry),
+        Expected(3, "'BlobSasBuilder.ToSasQueryParameters(StorageSharedKeyCredential)'", SharedKey),
+        Expected(4, "'BlobContainerClient.GenerateSasUri'", SharedKey),
+        Expected(5, "'BlobClient.GenerateSasUri'", SharedKey));
 
     [Fact]
-    public Task BuilderWithExpiryOrStoredAccessPolicy_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+    public Task BuilderWithExpiryOrStoredAccessPolicy_ReportsOnlyTheAccountKey() => Verify.VerifyAnalyzerAsync("""
         using System;
         using Azure.Storage;
         using Azure.Storage.Blobs;
@@ -311,20 +318,23 @@ public class OverBroadSasAnalyzerTests
                 var builder = new BlobSasBuilder { BlobContainerName = "reports", Resource = "c" };
                 builder.ExpiresOn = DateTimeOffset.UtcNow.AddHours(1);
                 builder.SetPermissions(BlobContainerSasPermissions.Read);
-                return builder.ToSasQueryParameters(key).ToString();
+                return builder.{|#0:ToSasQueryParameters|}(key).ToString();
             }
 
             Uri Policy(BlobContainerClient container)
-                => container.GenerateSasUri(new BlobSasBuilder { BlobContainerName = container.Name, Resource = "c", Identifier = "read-only-policy" });
+                => container.{|#1:GenerateSasUri|}(new BlobSasBuilder { BlobContainerName = container.Name, Resource = "c", Identifier = "read-only-policy" });
 
             string PolicyLater(StorageSharedKeyCredential key)
             {
                 var builder = new BlobSasBuilder { BlobContainerName = "reports", Resource = "c" };
                 builder.Identifier = "read-only-policy";
-                return builder.ToSasQueryParameters(key).ToString();
+                return builder.{|#2:ToSasQueryParameters|}(key).ToString();
             }
         }
-        """);
+        """,
+        Expected(0, "'BlobSasBuilder.ToSasQueryParameters(StorageSharedKeyCredential)'", SharedKey),
+        Expected(1, "'BlobContainerClient.GenerateSasUri'", SharedKey),
+        Expected(2, "'BlobSasBuilder.ToSasQueryParameters(StorageSharedKeyCredential)'", SharedKey));
 
     [Fact]
     public Task BuilderThatEscapesOrIsNeverSigned_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
@@ -364,6 +374,95 @@ public class OverBroadSasAnalyzerTests
                 var key = await service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(expiresOn));
                 var builder = new BlobSasBuilder(BlobSasPermissions.Read, expiresOn) { BlobContainerName = "reports", BlobName = "q3.pdf", Resource = "b" };
                 return builder.ToSasQueryParameters(key.Value, service.AccountName).ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BlobAndDataLakeSasSignedWithTheAccountKey_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Azure.Storage;
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Specialized;
+        using Azure.Storage.Files.DataLake;
+        using Azure.Storage.Sas;
+
+        class C
+        {
+            Uri Blob(BlockBlobClient blob) => blob.{|#0:GenerateSasUri|}(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15));
+
+            Uri FileSystem(DataLakeFileSystemClient fileSystem)
+                => fileSystem.{|#1:GenerateSasUri|}(DataLakeFileSystemSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15));
+
+            Uri Directory(DataLakeDirectoryClient directory)
+                => directory.{|#2:GenerateSasUri|}(DataLakeSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15));
+
+            Uri File(DataLakeFileClient file)
+                => file.{|#3:GenerateSasUri|}(new DataLakeSasBuilder(DataLakeSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15)));
+
+            string Signed(string account, string key)
+            {
+                var builder = new DataLakeSasBuilder(DataLakeSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15)) { FileSystemName = "exports" };
+                return builder.{|#4:ToSasQueryParameters|}(new StorageSharedKeyCredential(account, key)).ToString();
+            }
+        }
+        """,
+        Expected(0, "'BlockBlobClient.GenerateSasUri'", SharedKey),
+        Expected(1, "'DataLakeFileSystemClient.GenerateSasUri'", SharedKey),
+        Expected(2, "'DataLakeDirectoryClient.GenerateSasUri'", SharedKey),
+        Expected(3, "'DataLakeFileClient.GenerateSasUri'", SharedKey),
+        Expected(4, "'DataLakeSasBuilder.ToSasQueryParameters(StorageSharedKeyCredential)'", SharedKey));
+
+    [Fact]
+    public Task AccountKeySasWithoutAUserDelegationForm_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Azure.Data.Tables;
+        using Azure.Data.Tables.Sas;
+        using Azure.Storage;
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Files.Shares;
+        using Azure.Storage.Queues;
+        using Azure.Storage.Sas;
+
+        class C
+        {
+            void Run(QueueClient queue, TableClient table, ShareFileClient file, BlobServiceClient service, StorageSharedKeyCredential key)
+            {
+                queue.GenerateSasUri(QueueSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+                table.GenerateSasUri(TableSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+                file.GenerateSasUri(ShareFileSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+                service.GenerateAccountSasUri(AccountSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1), AccountSasResourceTypes.Object);
+                _ = new QueueSasBuilder(QueueSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1)) { QueueName = "jobs" }.ToSasQueryParameters(key);
+                _ = new AccountSasBuilder(AccountSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1), AccountSasServices.Blobs, AccountSasResourceTypes.Object).ToSasQueryParameters(key);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HelperThatAlsoSignsWithAUserDelegationKey_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Models;
+        using Azure.Storage.Sas;
+
+        class SasFactory
+        {
+            async Task<Uri> Create(BlobServiceClient service, BlobClient blob, bool useAccountKey)
+            {
+                var builder = new BlobSasBuilder(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15))
+                {
+                    BlobContainerName = blob.BlobContainerName,
+                    BlobName = blob.Name,
+                };
+
+                if (useAccountKey && blob.CanGenerateSasUri)
+                {
+                    return blob.GenerateSasUri(builder);
+                }
+
+                UserDelegationKey key = await service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(DateTimeOffset.UtcNow.AddMinutes(15)));
+                return new BlobUriBuilder(blob.Uri) { Sas = builder.ToSasQueryParameters(key, service.AccountName) }.ToUri();
             }
         }
         """);

@@ -87,6 +87,74 @@ public class VulnerableEncryptionAnalyzerTests
         Expected(3, "'RSA.KeySize'", Bits(1536), RsaFix));
 
     [Fact]
+    public Task SmallRsaKeysThroughSettingsAndOtherRsaTypes_Trigger()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Security.Cryptography;
+
+                class Signer
+                {
+                    byte[] Sign(byte[] data)
+                    {
+                        using var a = RSA.Create({|#0:KeySettings.LegacyBits|});
+                        using var b = new RSACryptoServiceProvider { KeySize = {|#1:KeySettings.CompatibleBits|} };
+                        using var c = new RSAOpenSsl({|#2:1024|});
+                        using var d = RSA.Create();
+                        d.KeySize = {|#3:KeySettings.CompatibleBits|};
+                        return a.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("KeySettings.cs", """
+            static class KeySettings
+            {
+                public const int LegacyBits = 1024;
+                public static readonly int CompatibleBits = 1536;
+            }
+            """));
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            Expected(0, "The 'RSA.Create' argument 'keySizeInBits'", Bits(1024), RsaFix),
+            Expected(1, "'RSACryptoServiceProvider.KeySize'", Bits(1536), RsaFix),
+            Expected(2, "The 'RSAOpenSsl' constructor argument 'keySize'", Bits(1024), RsaFix),
+            Expected(3, "'RSA.KeySize'", Bits(1536), RsaFix),
+        });
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task OtherKeySizesAndRsaKeysThatAreLargeOrConfigured_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+
+        static class KeySettings
+        {
+            public static readonly int Bits = 3072;
+            public static int Configured = 1024;
+        }
+
+        class C
+        {
+            void Run(int fromConfiguration)
+            {
+                using var aes = Aes.Create();
+                aes.KeySize = 128;
+                using var ecdsa = ECDsa.Create();
+                ecdsa.KeySize = 256;
+                using var a = RSA.Create(KeySettings.Bits);
+                using var b = RSA.Create(fromConfiguration);
+                using var c = RSA.Create(KeySettings.Configured);
+                if (a.KeySize < 2048)
+                {
+                    throw new CryptographicException("RSA keys must have at least 2048 bits.");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task KeyVaultRsaKeyUnder2048_Triggers()
     {
         var test = new Verify.Test

@@ -314,6 +314,211 @@ public class CertificateValidationDisabledAnalyzerTests
         return test.RunAsync();
     }
 
+    private const string NameOnly = ", which trusts any certificate whose subject or issuer name matches (a self-signed certificate can carry any name),";
+
+    [Fact]
+    public Task CallbacksTrustingTheSubjectOrIssuerName_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+        using Microsoft.Azure.Cosmos;
+
+        class C
+        {
+            void Configure(HttpClientHandler a, HttpClientHandler b, HttpClientHandler c, SslClientAuthenticationOptions d, CosmosClientOptions e)
+            {
+                {|#0:a.ServerCertificateCustomValidationCallback|} = (message, cert, chain, errors) => cert.Subject.Contains("CN=orders-api");
+                {|#1:b.ServerCertificateCustomValidationCallback|} = (message, cert, chain, errors) =>
+                {
+                    if (errors == SslPolicyErrors.None)
+                    {
+                        return true;
+                    }
+
+                    return cert?.Issuer == "CN=Contoso Internal CA" || cert?.SubjectName.Name == "CN=orders";
+                };
+                {|#2:c.ServerCertificateCustomValidationCallback|} = (_, cert, _, errors) => errors == SslPolicyErrors.None || cert!.Subject.EndsWith("contoso.local", StringComparison.Ordinal);
+                {|#3:d.RemoteCertificateValidationCallback|} = ByName;
+                {|#4:e.ServerCertificateCustomValidationCallback|} = (cert, chain, errors) => cert.GetNameInfo(X509NameType.SimpleName, false) == "cosmos-emulator";
+            }
+
+            private static bool ByName(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+            {
+                if (certificate is null)
+                {
+                    return false;
+                }
+
+                return certificate.Subject.StartsWith("CN=payments", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        """,
+        Expected(0, HandlerCallback + NameOnly),
+        Expected(1, HandlerCallback + NameOnly),
+        Expected(2, HandlerCallback + NameOnly),
+        Expected(3, "'SslClientAuthenticationOptions.RemoteCertificateValidationCallback'" + NameOnly),
+        Expected(4, "'CosmosClientOptions.ServerCertificateCustomValidationCallback'" + NameOnly));
+
+    [Fact]
+    public Task SslStreamCallbackTrustingTheSubject_TriggersOnTheArgument() => Verify.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.Net.Security;
+
+        class C
+        {
+            SslStream Open(Stream inner) => new(inner, false, {|#0:(sender, certificate, chain, errors) => certificate!.Subject == "CN=broker"|});
+        }
+        """, Expected(0, "The 'SslStream' constructor argument 'userCertificateValidationCallback'" + NameOnly));
+
+    [Fact]
+    public Task NameChecksBesideTheChainOrErrorsOrAPin_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+
+        class C
+        {
+            private const string Thumbprint = "4F3C2B1A00998877665544332211FFEEDDCCBBAA";
+
+            void Configure(HttpClientHandler a, HttpClientHandler b, HttpClientHandler c, HttpClientHandler d, HttpClientHandler e, HttpClientHandler f)
+            {
+                // The platform's verdict must hold as well as the name.
+                a.ServerCertificateCustomValidationCallback = (_, cert, _, errors) => errors == SslPolicyErrors.None && cert!.Subject.Contains("CN=orders");
+
+                // The chain is built against a private root.
+                b.ServerCertificateCustomValidationCallback = (_, cert, chain, errors) =>
+                {
+                    if (chain is null || cert is null)
+                    {
+                        return false;
+                    }
+
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    return chain.Build(cert) && cert.Issuer == "CN=Contoso Root";
+                };
+
+                // The name is checked, then the certificate is pinned.
+                c.ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert!.Subject == "CN=orders" && cert.Thumbprint == Thumbprint;
+
+                // Only a name mismatch is forgiven, and only for one issuer; chain errors still reject.
+                d.ServerCertificateCustomValidationCallback = (_, cert, _, errors) =>
+                    errors == SslPolicyErrors.None || (errors == SslPolicyErrors.RemoteCertificateNameMismatch && cert!.Issuer == "CN=Contoso CA");
+
+                // The name is only logged.
+                e.ServerCertificateCustomValidationCallback = (_, cert, _, errors) =>
+                {
+                    Console.WriteLine(cert?.Subject);
+                    return errors == SslPolicyErrors.None;
+                };
+
+                // A name check that always rejects.
+                f.ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
+                {
+                    if (cert?.Subject == "CN=revoked")
+                    {
+                        return false;
+                    }
+
+                    return false;
+                };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NameOnlyCallbackGuardedForDevelopment_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using Microsoft.Extensions.Hosting;
+
+        class C
+        {
+            void Configure(HttpClientHandler handler, IHostEnvironment environment)
+            {
+                if (environment.IsDevelopment())
+                {
+                    handler.ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert!.Subject.Contains("CN=localhost");
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AcceptAllOnlyForALoopbackEmulator_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using Microsoft.Azure.Cosmos;
+
+        class C
+        {
+            CosmosClientOptions? Emulator(string endpoint)
+            {
+                CosmosClientOptions? options = null;
+                if (!string.IsNullOrEmpty(endpoint) && new Uri(endpoint).Host is "localhost" or "127.0.0.1")
+                {
+                    options = new CosmosClientOptions
+                    {
+                        HttpClientFactory = () => new HttpClient(new HttpClientHandler
+                        {
+                            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+                        }),
+                    };
+                }
+
+                return options;
+            }
+
+            void Others(Uri endpoint, IPAddress address, string connectionString, HttpClientHandler a, HttpClientHandler b, HttpClientHandler c, CosmosClientOptions d)
+            {
+                if (endpoint.IsLoopback)
+                {
+                    a.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+                }
+
+                if (IPAddress.IsLoopback(address))
+                {
+                    b.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                if (connectionString.Contains("localhost"))
+                {
+                    c.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                d.ServerCertificateCustomValidationCallback = endpoint.Host == "127.0.0.1" ? (_, _, _) => true : null;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AcceptAllWhenTheHostIsNotLoopback_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+
+        class C
+        {
+            void Configure(Uri endpoint, HttpClientHandler a, HttpClientHandler b, HttpClientHandler c)
+            {
+                if (!endpoint.IsLoopback)
+                {
+                    {|#0:a.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                }
+
+                if (endpoint.Host != "localhost")
+                {
+                    {|#1:b.ServerCertificateCustomValidationCallback|} = (_, _, _, _) => true;
+                }
+
+                if (endpoint.IsLoopback || endpoint.Scheme == "https")
+                {
+                    {|#2:c.ServerCertificateCustomValidationCallback|} = (_, _, _, _) => true;
+                }
+            }
+        }
+        """, Expected(0, HandlerCallback), Expected(1, HandlerCallback), Expected(2, HandlerCallback));
+
     [Fact]
     public Task CallbackCheckingPolicyErrors_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;

@@ -203,6 +203,28 @@ public class CertificateValidationDisabledCodeFixTests
     }
 
     [Fact]
+    public Task NameOnlyCallback_OffersNoFix()
+    {
+        // Removing the override would break a deployment that relies on a private CA; the rule page shows the chain-based fix.
+        const string source = """
+            using System.Net.Http;
+
+            class C
+            {
+                void Configure(HttpClientHandler handler)
+                {
+                    {|#0:handler.ServerCertificateCustomValidationCallback|} = (_, cert, _, _) => cert!.Issuer == "CN=Contoso CA";
+                }
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(
+            source,
+            Verify.Diagnostic(Descriptors.AZSEC301_CertificateValidationDisabled).WithLocation(0)
+                .WithArguments("'HttpClientHandler.ServerCertificateCustomValidationCallback', which trusts any certificate whose subject or issuer name matches (a self-signed certificate can carry any name),"),
+            source);
+    }
+
+    [Fact]
     public Task FixAll_RemovesEveryOverrideInTheDocument()
     {
         var test = new Verify.Test

@@ -126,26 +126,92 @@ public class ObsoleteTlsProtocolAnalyzerTests
         """, Expected(0, "'HttpsConnectionAdapterOptions.SslProtocols'", "TLS 1.1"));
 
     [Fact]
-    public Task LocalFieldAndCastInitializers_Trigger() => Verify.VerifyAnalyzerAsync("""
+    public Task ConstantsLocalsAndReadonlyFields_TriggerWhereTheyConfigure() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;
         using System.Security.Authentication;
 
         class C
         {
-            private const SslProtocols Legacy = {|#0:SslProtocols.Tls|};
+            private const SslProtocols Legacy = SslProtocols.Tls;
+            private static readonly SslProtocols Compatible = SslProtocols.Tls11 | SslProtocols.Tls12;
             private SslProtocols Configured { get; } = {|#1:(SslProtocols)768|};
+            private SslProtocols _default = {|#4:SslProtocols.Tls|};
 
-            void Configure(HttpClientHandler handler)
+            void Configure(HttpClientHandler a, HttpClientHandler b, HttpClientHandler c, HttpClientHandler d)
             {
-                var protocols = {|#2:SslProtocols.Tls11|};
-                handler.SslProtocols = protocols;
-                handler.SslProtocols = Legacy;
+                var protocols = SslProtocols.Tls11;
+                a.SslProtocols = {|#2:protocols|};
+                b.SslProtocols = {|#0:Legacy|};
+                c.SslProtocols = {|#3:Compatible|};
+                d.SslProtocols = {|#5:Legacy | SslProtocols.Tls12|};
             }
         }
         """,
-        Expected(0, "'C.Legacy'", "TLS 1.0"),
+        Expected(0, "'HttpClientHandler.SslProtocols' (through 'C.Legacy')", "TLS 1.0"),
         Expected(1, "'C.Configured'", "TLS 1.1"),
-        Expected(2, "The local 'protocols'", "TLS 1.1"));
+        Expected(2, "'HttpClientHandler.SslProtocols' (through 'protocols')", "TLS 1.1"),
+        Expected(3, "'HttpClientHandler.SslProtocols' (through 'C.Compatible')", "TLS 1.1"),
+        Expected(4, "'C._default'", "TLS 1.0"),
+        Expected(5, "'HttpClientHandler.SslProtocols'", "TLS 1.0"));
+
+    [Fact]
+    public Task RedisConfigurationOptionsAndSettingsObjects_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Authentication;
+        using StackExchange.Redis;
+
+        class CacheSettings
+        {
+            public string Host { get; set; } = "contoso.redis.cache.windows.net:6380";
+            public SslProtocols SslProtocols { get; set; } = {|#2:SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.Tls12|};
+        }
+
+        class C
+        {
+            ConnectionMultiplexer Connect(CacheSettings settings)
+            {
+                var options = ConfigurationOptions.Parse(settings.Host);
+                options.Ssl = true;
+                options.SslProtocols = {|#0:SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.Tls12|};
+                return ConnectionMultiplexer.Connect(options);
+            }
+
+            ConfigurationOptions Inline() => new() { Ssl = true, SslProtocols = {|#1:SslProtocols.Tls11 | SslProtocols.Tls12|} };
+        }
+        """,
+        Expected(0, "'ConfigurationOptions.SslProtocols'", "TLS 1.0 and TLS 1.1"),
+        Expected(1, "'ConfigurationOptions.SslProtocols'", "TLS 1.1"),
+        Expected(2, "'CacheSettings.SslProtocols'", "TLS 1.0 and TLS 1.1"));
+
+    [Fact]
+    public Task ConstantsThatListForbiddenProtocols_UsedOnlyToReject_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Security.Authentication;
+        using StackExchange.Redis;
+
+        static class TlsPolicy
+        {
+            public const SslProtocols Forbidden = SslProtocols.Tls | SslProtocols.Tls11;
+            private static readonly SslProtocols Rejected = SslProtocols.Ssl3 | SslProtocols.Tls | SslProtocols.Tls11;
+
+            public static void Validate(ConfigurationOptions options)
+            {
+                if (options.SslProtocols is { } protocols && (protocols & Forbidden) != 0)
+                {
+                    throw new InvalidOperationException("TLS 1.0 and 1.1 are not allowed.");
+                }
+            }
+
+            public static bool IsAllowed(SslProtocols protocols)
+            {
+                const SslProtocols legacy = SslProtocols.Tls | SslProtocols.Tls11;
+                var obsolete = SslProtocols.Tls | SslProtocols.Tls11;
+                return (protocols & legacy) == 0 && (protocols & obsolete) == 0 && (protocols & Rejected) == 0;
+            }
+
+            public static void Harden(HttpClientHandler handler) => handler.SslProtocols &= ~Forbidden;
+        }
+        """);
 
     [Fact]
     public Task ModernAndDefaultValues_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""

@@ -188,26 +188,30 @@ public class ObsoleteTlsProtocolCodeFixTests
         """);
 
     [Fact]
-    public Task LocalInitializer_BecomesNone() => Verify.VerifyCodeFixAsync("""
+    public Task ConstantUse_IsReplacedByItsModernMembers() => Verify.VerifyCodeFixAsync("""
+        using System.Net.Http;
         using System.Security.Authentication;
 
         class C
         {
-            SslProtocols Pick()
+            const SslProtocols Compatible = SslProtocols.Tls11 | SslProtocols.Tls12;
+
+            void Configure(HttpClientHandler handler)
             {
-                var protocols = {|#0:SslProtocols.Tls11|};
-                return protocols;
+                handler.SslProtocols = {|#0:Compatible|};
             }
         }
-        """, Expected(0, "The local 'protocols'", "TLS 1.1"), """
+        """, Expected(0, "'HttpClientHandler.SslProtocols' (through 'C.Compatible')", "TLS 1.1"), """
+        using System.Net.Http;
         using System.Security.Authentication;
 
         class C
         {
-            SslProtocols Pick()
+            const SslProtocols Compatible = SslProtocols.Tls11 | SslProtocols.Tls12;
+
+            void Configure(HttpClientHandler handler)
             {
-                var protocols = SslProtocols.None;
-                return protocols;
+                handler.SslProtocols = SslProtocols.Tls12;
             }
         }
         """);

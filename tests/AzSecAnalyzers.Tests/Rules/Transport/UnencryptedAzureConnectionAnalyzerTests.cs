@@ -7,8 +7,10 @@ public class UnencryptedAzureConnectionAnalyzerTests
 {
     private const string UseHttps = "use https://";
 
+    // The fix's span travels as an additional location; where it lies is proven by the code-fix tests' fixed sources.
     private static DiagnosticResult Expected(int location, string problem, string fix)
-        => Verify.Diagnostic(Descriptors.AZSEC303_UnencryptedAzureConnection).WithLocation(location).WithArguments(problem, fix);
+        => Verify.Diagnostic(Descriptors.AZSEC303_UnencryptedAzureConnection).WithLocation(location).WithArguments(problem, fix)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static DiagnosticResult Http(int location, string host, string service)
         => Expected(location, $"'http://{host}' reaches {service} without TLS", UseHttps);
@@ -109,12 +111,73 @@ public class UnencryptedAzureConnectionAnalyzerTests
         Expected(1, "'AccountEndpoint=http://contoso.documents.azure.com' reaches Azure Cosmos DB without TLS", UseHttps));
 
     [Fact]
-    public Task ConnectionStringWithEscapes_ReportsTheWholeLiteral() => Verify.VerifyAnalyzerAsync("""
+    public Task ConnectionStringWithEscapes_TriggersOnTheValue() => Verify.VerifyAnalyzerAsync("""
         class C
         {
-            const string Storage = {|#0:"DefaultEndpointsProtocol=http;AccountName=contoso;AccountKey=<key>;\tEndpointSuffix=core.windows.net"|};
+            const string Storage = "AccountName=contoso;\tAccountKey=<key>;DefaultEndpointsProtocol={|#0:http|};EndpointSuffix=core.windows.net";
+            const string Sql = @"Server=contoso.database.windows.net;Application Name=""orders"";Encrypt={|#1:False|}";
         }
-        """, Expected(0, "'DefaultEndpointsProtocol=http' makes the Azure Storage client use plain HTTP", "use DefaultEndpointsProtocol=https"));
+        """,
+        Expected(0, "'DefaultEndpointsProtocol=http' makes the Azure Storage client use plain HTTP", "use DefaultEndpointsProtocol=https"),
+        Expected(1, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"));
+
+    [Fact]
+    public Task InterpolatedAndConcatenatedConnectionStrings_ConstantParts_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.Data.SqlClient;
+        using StackExchange.Redis;
+
+        class C
+        {
+            SqlConnection Sql(string server, string db)
+                => new($"Server=tcp:{server}.database.windows.net,1433;Database={db};Encrypt={|#0:False|};Authentication=Active Directory Default");
+
+            ConnectionMultiplexer Redis(string name, string key)
+                => ConnectionMultiplexer.Connect($"{name}.redis.cache.windows.net:6380,password={key},ssl={|#1:false|},abortConnect=false");
+
+            string Storage(string account, string key)
+                => $"DefaultEndpointsProtocol={|#2:http|};AccountName={account};AccountKey={key};EndpointSuffix=core.windows.net";
+
+            SqlConnection Concatenated(string server)
+                => new("Server=tcp:" + server + ".database.windows.net;Database=orders;Encrypt={|#3:False|}");
+
+            string Trusted(string server, string db)
+                => $"Data Source={server}.database.windows.net;Initial Catalog={db};TrustServerCertificate={|#4:True|}";
+
+            // The endpoint spans a hole: the whole string is marked.
+            string Cosmos(string account, string key) => {|#5:$"AccountEndpoint=http://{account}.documents.azure.com:443/;AccountKey={key}"|};
+        }
+        """,
+        Expected(0, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"),
+        Expected(1, "'ssl=false' sends Azure Cache for Redis traffic in plain text", "use ssl=true"),
+        Expected(2, "'DefaultEndpointsProtocol=http' makes the Azure Storage client use plain HTTP", "use DefaultEndpointsProtocol=https"),
+        Expected(3, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"),
+        Expected(4, "'TrustServerCertificate=True' skips validation of the Azure SQL server certificate", "remove TrustServerCertificate"),
+        Expected(5, "'AccountEndpoint=http://*.documents.azure.com' reaches Azure Cosmos DB without TLS", UseHttps));
+
+    [Fact]
+    public Task InterpolatedConnectionStrings_UnknownOrLocalServerOrEncrypted_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        class C
+        {
+            string UnknownServer(string server, string db) => $"Server={server};Database={db};Encrypt=False";
+            string Local(string db) => $"Server=localhost,1433;Database={db};Encrypt=False;TrustServerCertificate=True";
+            string Encrypted(string server) => $"Server=tcp:{server}.database.windows.net;Encrypt=True;Authentication=Active Directory Default";
+            string LocalRedis(string key) => $"localhost:6379,password={key},ssl=false";
+            string UnknownRedis(string host, string key) => $"{host}:6380,password={key},ssl=false";
+            string Secure(string account) => $"DefaultEndpointsProtocol=https;AccountName={account};EndpointSuffix=core.windows.net";
+            string Emulator(string host) => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;BlobEndpoint=http://{host}:10000/devstoreaccount1";
+            void Log(ILogger logger, string server) => logger.LogWarning($"Server {server} answered with Encrypt=False");
+        }
+        """);
+
+    [Fact]
+    public Task ConcatenationOfALiteralWithItsOwnFinding_ReportsItOnce() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            string Sql(string db) => "Server=contoso.database.windows.net;Encrypt={|#0:False|};Database=" + db;
+        }
+        """, Expected(0, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"));
 
     [Fact]
     public Task AzureSqlConnectionString_EncryptOffAndTrustServerCertificate_Trigger() => Verify.VerifyAnalyzerAsync("""
@@ -279,6 +342,67 @@ public class UnencryptedAzureConnectionAnalyzerTests
         """,
         Expected(0, "'JwtBearerOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"),
         Expected(1, "'OpenIdConnectOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"));
+
+    [Fact]
+    public Task RequireHttpsMetadataFalseInASharedDefaultsExtension_Triggers_ComputedDoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.JwtBearer;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        public static class AuthenticationDefaults
+        {
+            public static IServiceCollection AddDefaultAuthentication(this IHostApplicationBuilder builder)
+            {
+                var identity = builder.Configuration.GetSection("Identity");
+                if (!identity.Exists())
+                {
+                    return builder.Services;
+                }
+
+                builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+                {
+                    options.Authority = identity["Url"];
+                    options.Audience = identity["Audience"];
+                    options.RequireHttpsMetadata = {|#0:false|};
+                });
+
+                return builder.Services;
+            }
+
+            public static void AddComputed(this IHostApplicationBuilder builder)
+                => builder.Services.AddAuthentication().AddJwtBearer(options =>
+                    options.RequireHttpsMetadata = !builder.Environment.IsDevelopment() && builder.Configuration["Identity:Url"]!.StartsWith("https"));
+        }
+        """,
+        Expected(0, "'JwtBearerOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"));
+
+    [Fact]
+    public Task OpenIdConnectOptionsConfiguredByName_Triggers_DevelopmentGuarded_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        static class Auth
+        {
+            public static void Add(IServiceCollection services, IHostEnvironment environment)
+            {
+                services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+                {
+                    options.RequireHttpsMetadata = {|#0:false|};
+                });
+
+                services.PostConfigure<OpenIdConnectOptions>("partner", options =>
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        options.RequireHttpsMetadata = false;
+                    }
+                });
+            }
+        }
+        """,
+        Expected(0, "'OpenIdConnectOptions.RequireHttpsMetadata = false' lets the token signing keys and metadata be fetched over plain HTTP", "set it to true"));
 
     [Fact]
     public Task RequireHttpsMetadata_TrueDevelopmentOnlyOrComputed_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""

@@ -10,8 +10,10 @@ public class UnencryptedAzureConnectionCodeFixTests
 {
     private const string UseHttps = "use https://";
 
+    // The fix's span travels as an additional location; where it lies is proven by the code-fix tests' fixed sources.
     private static DiagnosticResult Expected(int location, string problem, string fix)
-        => Verify.Diagnostic(Descriptors.AZSEC303_UnencryptedAzureConnection).WithLocation(location).WithArguments(problem, fix);
+        => Verify.Diagnostic(Descriptors.AZSEC303_UnencryptedAzureConnection).WithLocation(location).WithArguments(problem, fix)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static DiagnosticResult Http(int location, string host, string service = "Azure Storage")
         => Expected(location, $"'http://{host}' reaches {service} without TLS", UseHttps);
@@ -82,11 +84,11 @@ public class UnencryptedAzureConnectionCodeFixTests
         """);
 
     [Fact]
-    public Task LiteralWithEscapes_IsRewrittenWhole() => Verify.VerifyCodeFixAsync("""
+    public Task LiteralWithEscapes_IsEditedInPlace() => Verify.VerifyCodeFixAsync("""
         class C
         {
-            const string Storage = {|#0:"DefaultEndpointsProtocol=http;AccountName=contoso;AccountKey=<key>;\tEndpointSuffix=core.windows.net"|};
-            const string Sql = {|#1:@"Server=contoso.database.windows.net;Application Name=""orders"";Encrypt=False"|};
+            const string Storage = "AccountName=contoso;\tAccountKey=<key>;DefaultEndpointsProtocol={|#0:http|};EndpointSuffix=core.windows.net";
+            const string Sql = @"Server=contoso.database.windows.net;Application Name=""orders"";Encrypt={|#1:False|}";
         }
         """, new[]
         {
@@ -95,10 +97,49 @@ public class UnencryptedAzureConnectionCodeFixTests
         }, """
         class C
         {
-            const string Storage = "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=<key>;\tEndpointSuffix=core.windows.net";
+            const string Storage = "AccountName=contoso;\tAccountKey=<key>;DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net";
             const string Sql = @"Server=contoso.database.windows.net;Application Name=""orders"";Encrypt=True";
         }
         """);
+
+    [Fact]
+    public Task InterpolatedAndConcatenatedConnectionStrings_AreFixedInTheirConstantParts() => Verify.VerifyCodeFixAsync("""
+        using Microsoft.Data.SqlClient;
+
+        class C
+        {
+            SqlConnection A(string server) => new($"Server=tcp:{server}.database.windows.net;Encrypt={|#0:False|};TrustServerCertificate={|#1:True|};Database=orders");
+            string B(string name, string key) => $"{name}.redis.cache.windows.net:6380,password={key},ssl={|#2:false|}";
+            SqlConnection D(string server) => new("Server=" + server + ".database.windows.net;Encrypt={|#3:no|}");
+        }
+        """, new[]
+        {
+            Expected(0, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"),
+            Expected(1, "'TrustServerCertificate=True' skips validation of the Azure SQL server certificate", "remove TrustServerCertificate"),
+            Expected(2, "'ssl=false' sends Azure Cache for Redis traffic in plain text", "use ssl=true"),
+            Expected(3, "'Encrypt=no' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"),
+        }, """
+        using Microsoft.Data.SqlClient;
+
+        class C
+        {
+            SqlConnection A(string server) => new($"Server=tcp:{server}.database.windows.net;Encrypt=True;Database=orders");
+            string B(string name, string key) => $"{name}.redis.cache.windows.net:6380,password={key},ssl=true";
+            SqlConnection D(string server) => new("Server=" + server + ".database.windows.net;Encrypt=True");
+        }
+        """);
+
+    [Fact]
+    public Task InterpolatedTextWithEscapedBraces_IsReportedWholeWithoutAFix()
+    {
+        const string source = """
+            class C
+            {
+                string A(string server) => {|#0:$"Server={server}.database.windows.net;Application Name={{orders}};Encrypt=False"|};
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, Expected(0, "'Encrypt=False' lets the connection to Azure SQL travel unencrypted", "use Encrypt=True"), source);
+    }
 
     [Fact]
     public Task SqlConnectionString_EncryptAndTrustServerCertificate_AreFixed() => Verify.VerifyCodeFixAsync("""
