@@ -474,6 +474,201 @@ public class EndpointWithoutAuthorizationAnalyzerTests
     Expected(0, "Endpoint 'MapDelete(\"/admin/cache\")'", "DELETE", AddRequireAuthorization));
 
     [Fact]
+    public Task MappingHelperReturningItsGroup_FollowsWhatTheCallerApplies() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+
+        public static class CatalogApi
+        {
+            // The caller authorizes the group this helper builds and returns.
+            public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/catalog");
+                api.MapPost("/items", (string item) => item);
+                api.MapDelete("/items/{id}", (int id) => id);
+                return api;
+            }
+
+            // Same shape, but its caller applies nothing to the result.
+            public static RouteGroupBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/reviews");
+                api.{|#0:MapPost|}("/", (string review) => review);
+                return api;
+            }
+
+            // The group is built here but never handed back: what the caller does to the result is not the group.
+            public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/ratings");
+                api.{|#1:MapPut|}("/{id}", (int id) => id);
+                return app;
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create(args);
+        app.MapCatalogApi().RequireAuthorization();
+        var reviews = app.MapReviewsApi();
+        reviews.WithTags("Reviews");
+        app.MapRatingsApi();
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/\")'", "POST", AddRequireAuthorization),
+    Expected(1, "Endpoint 'MapPut(\"/{id}\")'", "PUT", AddRequireAuthorization));
+
+    [Fact]
+    public Task AnonymousByDesignControllers_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController, Route("api/authorizations")]
+        public class AuthorizationsController : ControllerBase
+        {
+            // Signs the caller in: POST /api/authorizations issues a token.
+            [HttpPost]
+            public IActionResult Post(string user, string password) => Ok();
+
+            [HttpPost("revoke")]
+            public IActionResult {|#0:Revoke|}(string token) => Ok();
+        }
+
+        [ApiController, Route("api/registrations")]
+        public class RegistrationsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult PostAsync(string email) => Ok();
+
+            [HttpDelete("{id}")]
+            public IActionResult {|#1:Delete|}(int id) => NoContent();
+        }
+
+        [ApiController, Route("api/password-resets")]
+        public class PasswordResetsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Post(string email) => Ok();
+
+            [HttpPut("{token}")]
+            public IActionResult Put(string token, string newPassword) => Ok();
+        }
+
+        [ApiController, Route("api/shipments")]
+        public class ShipmentsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult {|#2:Post|}(string shipment) => Ok();
+        }
+        """,
+    },
+    Expected(0, "Action 'AuthorizationsController.Revoke'", "POST"),
+    Expected(1, "Action 'RegistrationsController.Delete'", "DELETE"),
+    Expected(2, "Action 'ShipmentsController.Post'", "POST"));
+
+    [Fact]
+    public Task SignOutEndpoints_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class SessionController : Controller
+        {
+            [HttpPost]
+            public async Task<IActionResult> Logout()
+            {
+                await HttpContext.SignOutAsync();
+                return RedirectToAction("Index", "Home");
+            }
+
+            [HttpPost("sign-out")]
+            public IActionResult End() => SignOut();
+        }
+
+        public static class SessionEndpoints
+        {
+            public static void MapSession(WebApplication app)
+            {
+                app.MapPost("/logout", (HttpContext context) => context.SignOutAsync());
+                app.MapPost("/account/log-out", (HttpContext context) => context.SignOutAsync());
+                app.{|#0:MapPost|}("/blog/output", (string text) => text);
+            }
+        }
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/blog/output\")'", "POST", AddRequireAuthorization));
+
+    [Fact]
+    public Task AppServiceAuthenticationHeaders_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class NotesController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Create(string note)
+            {
+                var user = Request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].ToString();
+                return Ok(user);
+            }
+
+            [HttpPost]
+            public IActionResult {|#0:Import|}(string note)
+            {
+                var trace = Request.Headers["X-Request-Id"].ToString();
+                return Ok(trace);
+            }
+        }
+
+        public static class NoteEndpoints
+        {
+            public static void MapNotes(WebApplication app)
+            {
+                app.MapPost("/notes", (HttpRequest request, string note) => request.Headers["x-ms-client-principal-id"].ToString());
+                app.MapPut("/notes/{id}", UpdateNote);
+                app.{|#1:MapDelete|}("/notes/{id}", (HttpRequest request, int id) => request.Headers["x-correlation-id"].ToString());
+            }
+
+            private static string UpdateNote(HttpRequest request, int id) => request.Headers[$"X-MS-CLIENT-PRINCIPAL"].ToString();
+        }
+        """,
+    },
+    Expected(0, "Action 'NotesController.Import'", "POST"),
+    Expected(1, "Endpoint 'MapDelete(\"/notes/{id}\")'", "DELETE", AddRequireAuthorization));
+
+    [Fact]
+    public Task AuthenticationGroupPrefix_DoesNotTrigger_OtherGroupsDo() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        var register = app.MapGroup("/api/register");
+        register.MapPost("/", (string email) => email);
+        var reports = app.MapGroup("/api/reports");
+        reports.{|#0:MapPost|}("/", (string report) => report);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/\")'", "POST", AddRequireAuthorization));
+
+    [Fact]
     public Task GeneratedCode_DoesNotTrigger() => VerifyProgramAsync(new[]
     {
         """
