@@ -37,6 +37,7 @@ internal sealed class AzSecContext
     private EndpointModel? _endpoints;
     private ApiConfiguration? _apiConfiguration;
     private ChatMessages? _chatMessages;
+    private FunctionsHttpTriggers? _functionsHttpTriggers;
 
     private AzSecContext(Compilation compilation)
     {
@@ -66,6 +67,9 @@ internal sealed class AzSecContext
     /// mapped groups), read on demand from every syntax tree, so a rule can judge an endpoint per document.
     /// </summary>
     public ApiConfiguration ApiConfiguration => Volatile.Read(ref _apiConfiguration) ?? Publish(ref _apiConfiguration, new ApiConfiguration(Endpoints, _compilation));
+
+    /// <summary>Azure Functions isolated-worker HTTP triggers: their authorization level, methods and route.</summary>
+    public FunctionsHttpTriggers FunctionsHttpTriggers => Volatile.Read(ref _functionsHttpTriggers) ?? Publish(ref _functionsHttpTriggers, new FunctionsHttpTriggers(this));
 
     /// <summary>The chat-message APIs of the language-model clients (OpenAI, Semantic Kernel, Microsoft.Extensions.AI).</summary>
     public ChatMessages ChatMessages => Volatile.Read(ref _chatMessages) ?? Publish(ref _chatMessages, new ChatMessages(this));
