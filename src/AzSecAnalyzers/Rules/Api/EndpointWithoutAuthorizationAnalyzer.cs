@@ -5,11 +5,12 @@ namespace AzSecAnalyzers.Rules.Api;
 
 /// <summary>
 /// AZSEC401: a state-changing controller action or minimal-API endpoint that anonymous callers can
-/// reach. Judged per document: the app's fallback policy, global filter and group conventions are read
-/// from every file on demand (<see cref="ApiConfiguration"/>), so the finding squiggles in the editor.
+/// reach, or an Azure Functions HTTP trigger anyone can call that never looks at the caller. Judged per document:
+/// the app's fallback policy, global filter and group conventions are read from every file on demand
+/// (<see cref="ApiConfiguration"/>), so the finding squiggles in the editor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
+public sealed partial class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
 {
     /// <summary>Add <c>[Authorize]</c> to the action (the location is the action's name).</summary>
     public const string FixAddAuthorize = "AddAuthorize";
@@ -30,13 +31,17 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var aspNetCore = types.AspNetCore;
-        if (!aspNetCore.HasEndpoints || aspNetCore.AuthorizeData is null)
+        var functions = types.FunctionsHttpTriggers;
+        if (functions.IsAvailable)
         {
-            return;
+            context.RegisterOperationBlockAction(new FunctionsRule(functions, types.AspNetCore.ClaimsPrincipal).AnalyzeBlock);
         }
 
-        EndpointRules.Register(context, types, static (model, configuration) => new Rule(model, configuration));
+        var aspNetCore = types.AspNetCore;
+        if (aspNetCore.HasEndpoints && aspNetCore.AuthorizeData is not null)
+        {
+            EndpointRules.Register(context, types, static (model, configuration) => new Rule(model, configuration));
+        }
     }
 
     private sealed class Rule : IEndpointRule

@@ -1,3 +1,4 @@
+using AzSecAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.EndpointWithoutAuthorizationAnalyzer>;
@@ -667,6 +668,99 @@ public class EndpointWithoutAuthorizationAnalyzerTests
         """,
     },
     Expected(0, "Endpoint 'MapPost(\"/\")'", "POST", AddRequireAuthorization));
+
+    private static Task VerifyFunctionsAsync(string source, bool aspNetCore, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = source };
+        if (!aspNetCore)
+        {
+            test.TestState.AdditionalReferences.AddRange(TestReferences.FunctionsWorker);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string FunctionKey = "require a function key (AuthorizationLevel.Function) or sign callers in with App Service authentication and read the caller";
+
+    [Fact]
+    public Task FunctionsAnonymousStateChangingTriggers_WithoutCaller_Trigger() => VerifyFunctionsAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.Azure.Functions.Worker;
+        using Microsoft.Azure.Functions.Worker.Http;
+
+        public class Orders
+        {
+            [Function("CreateOrder")]
+            public async Task<HttpResponseData> Create([{|#0:HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")|}] HttpRequestData req)
+            {
+                var body = await req.ReadAsStringAsync();
+                return req.CreateResponse();
+            }
+
+            [Function("ReplaceOrder")]
+            public HttpResponseData Replace([{|#1:HttpTrigger(AuthorizationLevel.Anonymous, "put", "delete", Route = "orders/{id}")|}] HttpRequestData req, string id)
+                => req.CreateResponse();
+
+            [Function("KeyProtected")]
+            public HttpResponseData ByKey([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("DefaultLevel")]
+            public HttpResponseData ByDefault([HttpTrigger("post")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("AdminOnly")]
+            public HttpResponseData ByAdmin([HttpTrigger(AuthorizationLevel.Admin, "delete")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("ListOrders")]
+            public HttpResponseData List([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequestData req) => req.CreateResponse();
+
+            // No method named: every verb, reads included; not judged.
+            [Function("AnyVerb")]
+            public HttpResponseData Any([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequestData req) => req.CreateResponse();
+
+            [Function("UpdateOrder")]
+            public HttpResponseData Update([HttpTrigger(AuthorizationLevel.Anonymous, "patch")] HttpRequestData req)
+                => req.Identities.Any(i => i.IsAuthenticated) ? req.CreateResponse() : req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+
+            [Function("CancelOrder")]
+            public HttpResponseData Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req)
+                => req.Headers.Contains("X-MS-CLIENT-PRINCIPAL-ID") ? req.CreateResponse() : req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+
+            // No [Function]: no trigger at all.
+            public HttpResponseData Helper([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req) => req.CreateResponse();
+        }
+        """,
+        aspNetCore: false,
+        Expected(0, "Function 'CreateOrder'", "POST", FunctionKey),
+        Expected(1, "Function 'ReplaceOrder'", "PUT, DELETE", FunctionKey));
+
+    [Fact]
+    public Task FunctionsAspNetCoreIntegration_ReadingTheCaller_DoesNotTrigger() => VerifyFunctionsAsync("""
+        using System.Security.Claims;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Azure.Functions.Worker;
+
+        public class Items
+        {
+            [Function("AddItem")]
+            public IActionResult Add([{|#0:HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items")|}] HttpRequest req) => new OkResult();
+
+            [Function("RemoveItem")]
+            public IActionResult Remove([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "items/{id}")] HttpRequest req, string id)
+                => req.HttpContext.User.Identity?.IsAuthenticated == true ? new OkResult() : new UnauthorizedResult();
+
+            [Function("RenameItem")]
+            public IActionResult Rename([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "items/{id}")] HttpRequest req, ClaimsPrincipal principal, string id)
+                => new OkResult();
+
+            [Function("TagItem")]
+            public IActionResult Tag([HttpTrigger(AuthorizationLevel.Function, "post", Route = "items/{id}/tags")] HttpRequest req, string id) => new OkResult();
+        }
+        """,
+        aspNetCore: true,
+        Expected(0, "Function 'AddItem'", "POST", FunctionKey));
 
     [Fact]
     public Task GeneratedCode_DoesNotTrigger() => VerifyProgramAsync(new[]
