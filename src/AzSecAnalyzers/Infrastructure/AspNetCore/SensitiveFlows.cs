@@ -40,6 +40,12 @@ internal static class SensitiveFlows
         "registrations", "authorizations", "tokens",
     };
 
+    // "LinkLogin", "RemoveLogin": managing the external logins of a signed-in user, not signing in.
+    private static readonly HashSet<string> LoginManagementWords = new(StringComparer.Ordinal)
+    {
+        "link", "unlink", "remove", "manage",
+    };
+
     // Action names that say only "handle the verb", so the controller's name says what the action does.
     private static readonly HashSet<string> BareActionNames = new(StringComparer.Ordinal)
     {
@@ -107,7 +113,7 @@ internal static class SensitiveFlows
     /// </summary>
     public static SensitiveFlow OfEndpoint(EndpointModel model, in MinimalEndpoint endpoint)
     {
-        var result = Classify(endpoint.Route, endpoint.HandlerMethod is { MethodKind: MethodKind.Ordinary } handler ? handler.Name : null);
+        var result = Classify(endpoint.Route, endpoint.HandlerMethod is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } handler ? handler.Name : null);
         if (result == SensitiveFlow.None && (endpoint.Verbs & (HttpVerbs.Post | HttpVerbs.Put)) != 0 && Words(endpoint.Route ?? string.Empty).Count == 0)
         {
             foreach (var prefix in model.GroupPrefixes(endpoint.Receiver))
@@ -147,7 +153,8 @@ internal static class SensitiveFlows
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (AuthenticationWords.Contains(word) || (resource && AuthenticationResources.Contains(word)))
+            if ((AuthenticationWords.Contains(word) && !(word == "login" && i > 0 && LoginManagementWords.Contains(words[i - 1])))
+                || (resource && AuthenticationResources.Contains(word)))
             {
                 return SensitiveFlow.Authentication;
             }

@@ -171,6 +171,24 @@ public class SensitiveFlowWithoutRateLimitingAnalyzerTests
     Expected(2, "Endpoint 'MapPost(\"/{id}\")'"));
 
     [Fact]
+    public Task LocalFunctionHandler_IsNamedByItsFunction() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        var v1 = app.MapGroup("/api/v1");
+        v1.{|#0:MapPost|}("/", TransferFunds);
+        v1.MapPut("/{id}", RenameAccount);
+        app.Run();
+
+        static string TransferFunds(decimal amount) => "ok";
+        static string RenameAccount(int id, string name) => name;
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/\")'", "payment"));
+
+    [Fact]
     public Task LimiterAppliedByTheCallerOfAMappingHelper_DoesNotTrigger() => VerifyProgramAsync(new[]
     {
         """
@@ -267,6 +285,19 @@ public class SensitiveFlowWithoutRateLimitingAnalyzerTests
             [HttpPost("logout")]
             public IActionResult Logout() => Ok();
         }
+
+        // Managing the external logins of a signed-in user is no sign-in; changing the password still counts.
+        public class ManageController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult LinkLogin(string provider) => Ok();
+
+            [HttpPost]
+            public IActionResult RemoveLogin(string provider, string key) => Ok();
+
+            [HttpPost]
+            public IActionResult {|#1:ChangePassword|}(string current, string next) => Ok();
+        }
         """,
         """
         using Microsoft.AspNetCore.Builder;
@@ -277,7 +308,8 @@ public class SensitiveFlowWithoutRateLimitingAnalyzerTests
         app.Run();
         """,
     },
-    Expected(0, "Action 'RegistrationsController.Post'"));
+    Expected(0, "Action 'RegistrationsController.Post'"),
+    Expected(1, "Action 'ManageController.ChangePassword'"));
 
     [Fact]
     public Task WithoutAspNetCore_DoesNotTrigger() => new Verify.Test
