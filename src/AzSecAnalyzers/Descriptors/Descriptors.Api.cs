@@ -10,8 +10,7 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "A controller action or minimal-API endpoint that changes state is reachable by anonymous callers: it has no [Authorize] or RequireAuthorization() on itself, its controller or its group, and the app configures no fallback authorization policy, or it opts out with [AllowAnonymous] inside an [Authorize] controller.",
         cwe: 862,
-        owaspApi: "API5",
-        compilationEnd: true);
+        owaspApi: "API5");
 
     public static readonly DiagnosticDescriptor AZSEC402_ObjectWithoutOwnershipCheck = Create(
         RuleIds.ObjectWithoutOwnershipCheck,
@@ -122,8 +121,7 @@ public static partial class Descriptors
         DiagnosticSeverity.Info,
         description: "Log-in, sign-up, password reset, one-time code, checkout and transfer endpoints are automated by attackers (credential stuffing, code guessing, card testing, scalping). Without a rate limiter nothing slows them down.",
         cwe: 799,
-        owaspApi: "API6",
-        compilationEnd: true);
+        owaspApi: "API6");
 
     public static readonly DiagnosticDescriptor AZSEC413_ApiDocumentationExposed = Create(
         RuleIds.ApiDocumentationExposed,

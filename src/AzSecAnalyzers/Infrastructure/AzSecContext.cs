@@ -37,6 +37,7 @@ internal sealed class AzSecContext
     private EndpointModel? _endpoints;
     private ApiConfiguration? _apiConfiguration;
     private ChatMessages? _chatMessages;
+    private FunctionsHttpTriggers? _functionsHttpTriggers;
 
     private AzSecContext(Compilation compilation)
     {
@@ -62,11 +63,13 @@ internal sealed class AzSecContext
     public EndpointModel Endpoints => Volatile.Read(ref _endpoints) ?? Publish(ref _endpoints, new EndpointModel(AspNetCore));
 
     /// <summary>
-    /// The compilation-wide ASP.NET Core configuration. One instance per compilation; every rule that
-    /// reads it still feeds it through <see cref="ApiConfiguration.Register"/> in its own
-    /// compilation-start action, so its compilation-end verdict never depends on another analyzer running.
+    /// The compilation-wide ASP.NET Core configuration (fallback policy, global limiter, what callers apply to
+    /// mapped groups), read on demand from every syntax tree, so a rule can judge an endpoint per document.
     /// </summary>
-    public ApiConfiguration ApiConfiguration => Volatile.Read(ref _apiConfiguration) ?? Publish(ref _apiConfiguration, new ApiConfiguration(Endpoints));
+    public ApiConfiguration ApiConfiguration => Volatile.Read(ref _apiConfiguration) ?? Publish(ref _apiConfiguration, new ApiConfiguration(Endpoints, _compilation));
+
+    /// <summary>Azure Functions isolated-worker HTTP triggers: their authorization level, methods and route.</summary>
+    public FunctionsHttpTriggers FunctionsHttpTriggers => Volatile.Read(ref _functionsHttpTriggers) ?? Publish(ref _functionsHttpTriggers, new FunctionsHttpTriggers(this));
 
     /// <summary>The chat-message APIs of the language-model clients (OpenAI, Semantic Kernel, Microsoft.Extensions.AI).</summary>
     public ChatMessages ChatMessages => Volatile.Read(ref _chatMessages) ?? Publish(ref _chatMessages, new ChatMessages(this));

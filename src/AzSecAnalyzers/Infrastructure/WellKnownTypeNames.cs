@@ -233,6 +233,13 @@ internal static class WellKnownTypeNames
     public const string QueueMessage = "Azure.Storage.Queues.Models.QueueMessage";
     public const string PeekedMessage = "Azure.Storage.Queues.Models.PeekedMessage";
 
+    // Azure Functions isolated worker HTTP triggers (Infrastructure/AspNetCore/FunctionsHttpTriggers)
+    public const string FunctionAttribute = "Microsoft.Azure.Functions.Worker.FunctionAttribute";
+    public const string HttpTriggerAttribute = "Microsoft.Azure.Functions.Worker.HttpTriggerAttribute";
+    public const string HttpRequestData = "Microsoft.Azure.Functions.Worker.Http.HttpRequestData";
+    public const string HttpRequestDataExtensions = "Microsoft.Azure.Functions.Worker.Http.HttpRequestDataExtensions";
+    public const string FunctionContext = "Microsoft.Azure.Functions.Worker.FunctionContext";
+
     // Outbound requests (AZSEC406)
     public const string HttpClient = "System.Net.Http.HttpClient";
     public const string HttpRequestMessage = "System.Net.Http.HttpRequestMessage";

@@ -17,6 +17,14 @@ public class SensitiveFlowsTests
     [InlineData("Checkout", "Payment")]
     [InlineData("/cart/check-out", "Payment")]
     [InlineData("TransferFunds", "Payment")]
+    [InlineData("LinkLogin", "None")]
+    [InlineData("RemoveLogin", "None")]
+    [InlineData("ChangePassword", "Authentication")]
+    [InlineData("Logout", "SignOut")]
+    [InlineData("/account/log-out", "SignOut")]
+    [InlineData("SignOutAsync", "SignOut")]
+    [InlineData("/blog/output", "None")]
+    [InlineData("Registrations", "None")]
     [InlineData("/orders/{id}", "None")]
     [InlineData("/users/{login}", "None")]
     [InlineData("Payload", "None")]
@@ -24,6 +32,13 @@ public class SensitiveFlowsTests
     [InlineData("", "None")]
     public void Names_AreClassified(string name, string expected)
         => Assert.Equal(expected, SensitiveFlows.Classify(name).ToString());
+
+    [Fact]
+    public void PaymentAndAuthentication_WinOverSignOut()
+    {
+        Assert.Equal(SensitiveFlow.Payment, SensitiveFlows.Classify("/logout", "Checkout"));
+        Assert.Equal(SensitiveFlow.Authentication, SensitiveFlows.Classify("SignOut", "/login"));
+    }
 
     [Fact]
     public void Authentication_WinsOverPayment()

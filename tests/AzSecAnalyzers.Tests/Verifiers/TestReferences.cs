@@ -37,6 +37,12 @@ internal static class TestReferences
     /// </summary>
     public static ImmutableArray<MetadataReference> WithRetiredSdks => LazyWithRetiredSdks.Value;
 
+    /// <summary>
+    /// An Azure Functions isolated-worker app without ASP.NET Core (<c>HttpRequestData</c>, no integration package): the .NET
+    /// base library, the worker with its HTTP extension, and the Azure.Core / Microsoft.Extensions assemblies they build on.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> FunctionsWorker => LazyFunctionsWorker.Value;
+
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
     public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
@@ -97,6 +103,21 @@ internal static class TestReferences
             }
         }
     }
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFunctionsWorker = new(() =>
+    {
+        var coreDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Load(path =>
+        {
+            var name = Path.GetFileName(path);
+            return string.Equals(Path.GetDirectoryName(path), coreDirectory, StringComparison.Ordinal)
+                || (name.StartsWith("Microsoft.Azure.Functions.Worker", StringComparison.OrdinalIgnoreCase) && !name.Contains("AspNetCore", StringComparison.OrdinalIgnoreCase))
+                || name.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("Azure.Core", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("System.ClientModel", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("System.Memory.Data", StringComparison.OrdinalIgnoreCase);
+        });
+    });
 
     private static ImmutableArray<MetadataReference> Load(Func<string, bool> include)
     {

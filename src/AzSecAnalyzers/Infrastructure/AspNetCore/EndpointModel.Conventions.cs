@@ -3,10 +3,11 @@ namespace AzSecAnalyzers.Infrastructure.AspNetCore;
 /// <summary>What a builder's conventions say, and which parameter's callers decide the rest.</summary>
 internal readonly struct ConventionSet
 {
-    public ConventionSet(EndpointConventions conventions, IParameterSymbol? dependsOn)
+    public ConventionSet(EndpointConventions conventions, IParameterSymbol? dependsOn, IMethodSymbol? returnedFrom = null)
     {
         Conventions = conventions;
         DependsOn = dependsOn;
+        ReturnedFrom = returnedFrom;
     }
 
     public EndpointConventions Conventions { get; }
@@ -16,6 +17,12 @@ internal readonly struct ConventionSet
     /// the group's conventions come from the callers, resolved compilation-wide by <see cref="ApiConfiguration"/>.
     /// </summary>
     public IParameterSymbol? DependsOn { get; }
+
+    /// <summary>
+    /// A method that returns the group (<c>var api = app.MapGroup("/orders"); …; return api;</c>): what its callers
+    /// apply to the result (<c>app.MapOrdersApi().RequireAuthorization()</c>) applies to the endpoints too.
+    /// </summary>
+    public IMethodSymbol? ReturnedFrom { get; }
 }
 
 internal sealed partial class EndpointModel
@@ -100,13 +107,15 @@ internal sealed partial class EndpointModel
     private ConventionSet GroupConventions(IOperation receiver, int depth)
     {
         var conventions = EndpointConventions.None;
+        IMethodSymbol? returnedFrom = null;
         var current = receiver.WalkDownConversionsAndDelegates();
         while (depth <= MaxLocalDepth)
         {
+            returnedFrom ??= ReturnedFrom(current);
             switch (current)
             {
-                case IInvocationOperation invocation when IsMapGroup(invocation):
-                    current = invocation.Arguments[0].Value.WalkDownConversionsAndDelegates();
+                case IInvocationOperation invocation when IsMapGroup(invocation) || IsGroupFactory(invocation):
+                    current = (invocation.Instance ?? invocation.Arguments[0].Value).WalkDownConversionsAndDelegates();
                     continue;
 
                 case IInvocationOperation invocation when invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
@@ -123,23 +132,114 @@ internal sealed partial class EndpointModel
                 case ILocalReferenceOperation reference:
                     depth++;
                     conventions |= LocalConventions(reference.Local, reference, depth);
+                    returnedFrom ??= ReturnedFrom(reference.Local, reference);
                     if (InitializerOf(reference.Local, reference) is not { } initializer)
                     {
-                        return new ConventionSet(conventions, null);
+                        return new ConventionSet(conventions, null, returnedFrom);
                     }
 
                     current = initializer.WalkDownConversionsAndDelegates();
                     continue;
 
                 case IParameterReferenceOperation parameter when CanBeGroup(parameter.Type):
-                    return new ConventionSet(conventions, parameter.Parameter);
+                    return new ConventionSet(conventions, parameter.Parameter, returnedFrom ?? ReturnedFrom(parameter.Parameter, parameter));
 
                 default:
-                    return new ConventionSet(conventions, null);
+                    return new ConventionSet(conventions, null, returnedFrom);
             }
         }
 
-        return new ConventionSet(conventions, null);
+        return new ConventionSet(conventions, null, returnedFrom);
+    }
+
+    /// <summary>The constant prefixes of the groups a builder is (<c>app.MapGroup("/api").MapGroup("/transfers")</c>), innermost first.</summary>
+    public List<string> GroupPrefixes(IOperation receiver)
+    {
+        var prefixes = new List<string>();
+        var current = receiver.WalkDownConversionsAndDelegates();
+        for (var steps = 0; steps < 4 * MaxLocalDepth; steps++)
+        {
+            switch (current)
+            {
+                case IInvocationOperation invocation when IsMapGroup(invocation) || IsGroupFactory(invocation):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (invocation.TargetMethod.Name == "MapGroup" && argument.Value.ConstantValue is { HasValue: true, Value: string prefix }
+                            && argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                        {
+                            prefixes.Add(prefix);
+                        }
+                    }
+
+                    current = (invocation.Instance ?? invocation.Arguments[0].Value).WalkDownConversionsAndDelegates();
+                    continue;
+
+                case IInvocationOperation invocation when invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+                                                          && IsFluent(invocation, invocation.Arguments[0].Value.WalkDownConversionsAndDelegates()):
+                    current = invocation.Arguments[0].Value.WalkDownConversionsAndDelegates();
+                    continue;
+
+                case ILocalReferenceOperation reference when InitializerOf(reference.Local, reference) is { } initializer:
+                    current = initializer.WalkDownConversionsAndDelegates();
+                    continue;
+            }
+
+            break;
+        }
+
+        return prefixes;
+    }
+
+    /// <summary>
+    /// A call that makes a group from a route builder without being <c>EndpointRouteBuilderExtensions.MapGroup</c>:
+    /// Asp.Versioning's <c>NewVersionedApi()</c> and its <c>MapGroup</c> on the versioned builder.
+    /// </summary>
+    private bool IsGroupFactory(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name is "MapGroup" or "NewVersionedApi"
+           && (invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)) is { } source
+           && IsRouteBuilder(source.WalkDownConversionsAndDelegates().Type);
+
+    /// <summary>
+    /// The method whose return value <paramref name="value"/> is (<c>return api;</c>, an expression body), not counting
+    /// returns from lambdas and local functions; null otherwise.
+    /// </summary>
+    public static IMethodSymbol? ReturnedFrom(IOperation value)
+    {
+        var current = value.WalkUpConversions();
+        if (current.Parent is not IReturnOperation { Kind: OperationKind.Return } ret)
+        {
+            return null;
+        }
+
+        for (var parent = ret.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+                case IMethodBodyOperation body when body.SemanticModel is { } model:
+                    return model.GetDeclaredSymbol(body.Syntax) as IMethodSymbol;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The method that returns the value of a local or parameter (<c>return api;</c>) anywhere in its body; null when none does.</summary>
+    private static IMethodSymbol? ReturnedFrom(ISymbol variable, IOperation anywhereInBody)
+    {
+        foreach (var operation in anywhereInBody.Root().Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value }
+                && value.WalkDownConversions().ReferencedSymbol() is { } returned
+                && SymbolEqualityComparer.Default.Equals(returned, variable)
+                && ReturnedFrom(value) is { } method)
+            {
+                return method;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

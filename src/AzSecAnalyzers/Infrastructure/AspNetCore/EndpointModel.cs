@@ -16,6 +16,9 @@ internal enum HttpVerbs
 
     /// <summary>POST, PUT, PATCH or DELETE: the verbs that change state.</summary>
     StateChanging = Post | Put | Patch | Delete,
+
+    /// <summary>Every verb: an endpoint that names none (an Azure Functions HTTP trigger without methods).</summary>
+    Any = Get | StateChanging | Head | Options | Other,
 }
 
 /// <summary>Endpoint metadata found on an action, its controller, an endpoint's convention chain or its group.</summary>

@@ -8,26 +8,20 @@ internal interface IEndpointRule
 
     /// <summary>A minimal-API candidate (a <c>Map…</c> invocation).</summary>
     void AnalyzeInvocation(OperationAnalysisContext context);
-
-    /// <summary>Reports the candidates once the whole compilation's configuration is known.</summary>
-    void Report(CompilationAnalysisContext context);
 }
 
 /// <summary>
-/// The plumbing every endpoint rule decided at compilation end shares: the endpoint model and the
-/// configuration collector of the per-compilation <see cref="AzSecContext"/>, candidates collected from controllers and minimal APIs,
-/// the verdict at compilation end, so file order never matters.
+/// The plumbing every endpoint rule shares: the endpoint model and the compilation-wide configuration of the
+/// per-compilation <see cref="AzSecContext"/>, controllers judged as symbols and minimal APIs as invocations, each
+/// reported where it is declared, in the document being analyzed (the editor's default scope). The configuration
+/// is read on demand from every file (<see cref="ApiConfiguration"/>), so file order never matters.
 /// </summary>
 internal static class EndpointRules
 {
     public static void Register(CompilationStartAnalysisContext context, AzSecContext types, Func<EndpointModel, ApiConfiguration, IEndpointRule> create)
     {
         var aspNetCore = types.AspNetCore;
-        var model = types.Endpoints;
-        var configuration = types.ApiConfiguration;
-        configuration.Register(context);
-
-        var rule = create(model, configuration);
+        var rule = create(types.Endpoints, types.ApiConfiguration);
         if (aspNetCore.ControllerBase is not null)
         {
             context.RegisterSymbolAction(rule.AnalyzeMethod, SymbolKind.Method);
@@ -37,7 +31,5 @@ internal static class EndpointRules
         {
             context.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
         }
-
-        context.RegisterCompilationEndAction(rule.Report);
     }
 }

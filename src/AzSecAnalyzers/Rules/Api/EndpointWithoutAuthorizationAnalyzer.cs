@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -6,11 +5,12 @@ namespace AzSecAnalyzers.Rules.Api;
 
 /// <summary>
 /// AZSEC401: a state-changing controller action or minimal-API endpoint that anonymous callers can
-/// reach. Candidates are collected while the compilation is analyzed and judged at compilation end,
-/// once the app's fallback policy, global filter and group conventions are all known.
+/// reach, or an Azure Functions HTTP trigger anyone can call that never looks at the caller. Judged per document:
+/// the app's fallback policy, global filter and group conventions are read from every file on demand
+/// (<see cref="ApiConfiguration"/>), so the finding squiggles in the editor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
+public sealed partial class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
 {
     /// <summary>Add <c>[Authorize]</c> to the action (the location is the action's name).</summary>
     public const string FixAddAuthorize = "AddAuthorize";
@@ -31,20 +31,23 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
-        var aspNetCore = types.AspNetCore;
-        if (!aspNetCore.HasEndpoints || aspNetCore.AuthorizeData is null)
+        var functions = types.FunctionsHttpTriggers;
+        if (functions.IsAvailable)
         {
-            return;
+            context.RegisterOperationBlockAction(new FunctionsRule(functions, types.AspNetCore.ClaimsPrincipal).AnalyzeBlock);
         }
 
-        EndpointRules.Register(context, types, static (model, configuration) => new Rule(model, configuration));
+        var aspNetCore = types.AspNetCore;
+        if (aspNetCore.HasEndpoints && aspNetCore.AuthorizeData is not null)
+        {
+            EndpointRules.Register(context, types, static (model, configuration) => new Rule(model, configuration));
+        }
     }
 
     private sealed class Rule : IEndpointRule
     {
         private readonly EndpointModel _model;
         private readonly ApiConfiguration _configuration;
-        private readonly ConcurrentQueue<Candidate> _candidates = new();
 
         public Rule(EndpointModel model, ApiConfiguration configuration)
         {
@@ -61,7 +64,8 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
             }
 
             var verbs = _model.GetVerbs(action) & HttpVerbs.StateChanging;
-            if (verbs == HttpVerbs.None || IsAuthenticationFlow(action) || action.Locations.IsEmpty || !action.Locations[0].IsInSource)
+            if (verbs == HttpVerbs.None || IsAnonymousByDesign(SensitiveFlows.OfAction(_model, action, verbs))
+                || action.Locations.IsEmpty || !action.Locations[0].IsInSource)
             {
                 return;
             }
@@ -76,16 +80,18 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
                 var attribute = _model.FindAllowAnonymous(action)?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken);
                 var location = attribute?.GetLocation() ?? action.Locations[0];
                 var fix = attribute is AttributeSyntax { Parent: AttributeListSyntax } ? FixRemoveAllowAnonymous : null;
-                _candidates.Enqueue(new Candidate(location, name, verbs, RemoveAnonymousText, fix, CandidateKind.Always, default));
+                context.ReportDiagnostic(Create(location, name, verbs, RemoveAnonymousText, fix));
                 return;
             }
 
-            if (((own | controller) & (EndpointConventions.Authorize | EndpointConventions.Anonymous)) != 0)
+            if (((own | controller) & (EndpointConventions.Authorize | EndpointConventions.Anonymous)) != 0
+                || CallerReads.ReadsAppServicePrincipal(action, context.CancellationToken)
+                || _configuration.Facts(context.CancellationToken).ControllersAuthorizedGlobally)
             {
                 return;
             }
 
-            _candidates.Enqueue(new Candidate(action.Locations[0], name, verbs, AddAuthorizationText, FixAddAuthorize, CandidateKind.Controller, default));
+            context.ReportDiagnostic(Create(action.Locations[0], name, verbs, AddAuthorizationText, FixAddAuthorize));
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -97,115 +103,53 @@ public sealed class EndpointWithoutAuthorizationAnalyzer : AzSecAnalyzer
             }
 
             var verbs = endpoint.Verbs & HttpVerbs.StateChanging;
-            if (verbs == HttpVerbs.None
-                || SensitiveFlows.Classify(endpoint.Route, endpoint.HandlerMethod?.Name) == SensitiveFlow.Authentication)
+            if (verbs == HttpVerbs.None || IsAnonymousByDesign(SensitiveFlows.OfEndpoint(_model, endpoint)))
             {
                 return;
             }
 
             var group = _model.EndpointConventionsOf(endpoint, out var own);
-            var name = endpoint.Route is { } route ? $"Endpoint '{invocation.TargetMethod.Name}(\"{route}\")'" : $"Endpoint '{invocation.TargetMethod.Name}'";
-
             if ((own & EndpointConventions.Authorize) != 0)
             {
                 return;
             }
 
+            var cancellationToken = context.CancellationToken;
+            var name = endpoint.Route is { } route ? $"Endpoint '{invocation.TargetMethod.Name}(\"{route}\")'" : $"Endpoint '{invocation.TargetMethod.Name}'";
             if ((own & EndpointConventions.Anonymous) != 0)
             {
                 // Deliberately anonymous: reported only when it opts out of a group that requires authorization.
-                _candidates.Enqueue(new Candidate(endpoint.Location, name, verbs, RemoveAnonymousEndpointText, null, CandidateKind.AnonymousInGroup, group));
+                if (_configuration.Resolve(group, cancellationToken) is { } inherited && (inherited & EndpointConventions.Authorize) != 0)
+                {
+                    context.ReportDiagnostic(Create(endpoint.Location, name, verbs, RemoveAnonymousEndpointText, null));
+                }
+
+                return;
+            }
+
+            // Unknown callers (a library's public mapping method): say nothing.
+            if ((endpoint.HandlerMethod is { } handler && CallerReads.ReadsAppServicePrincipal(handler, cancellationToken))
+                || _configuration.Facts(cancellationToken).HasFallbackPolicy
+                || _configuration.Resolve(group, cancellationToken) is not { } groups
+                || (groups & (EndpointConventions.Authorize | EndpointConventions.Anonymous)) != 0)
+            {
                 return;
             }
 
             // RequireAuthorization returns the builder it is given, so appending it is always valid C#.
-            _candidates.Enqueue(new Candidate(endpoint.Location, name, verbs, AddRequireAuthorizationText, FixRequireAuthorization, CandidateKind.MinimalApi, group));
+            context.ReportDiagnostic(Create(endpoint.Location, name, verbs, AddRequireAuthorizationText, FixRequireAuthorization));
         }
 
-        public void Report(CompilationAnalysisContext context)
-        {
-            foreach (var candidate in _candidates)
-            {
-                if (ShouldReport(candidate))
-                {
-                    var properties = FixContract.Properties(candidate.FixKind);
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.AZSEC401_EndpointWithoutAuthorization,
-                        candidate.Location,
-                        properties,
-                        candidate.Name,
-                        EndpointModel.Describe(candidate.Verbs),
-                        candidate.Fix));
-                }
-            }
-        }
+        /// <summary>Signing in, signing up, resetting a password and signing out are meant for callers who are not (or no longer) signed in.</summary>
+        private static bool IsAnonymousByDesign(SensitiveFlow flow) => flow is SensitiveFlow.Authentication or SensitiveFlow.SignOut;
 
-        private bool ShouldReport(Candidate candidate)
-        {
-            switch (candidate.Kind)
-            {
-                case CandidateKind.Always:
-                    return true;
-
-                case CandidateKind.Controller:
-                    return !_configuration.ControllersAuthorizedGlobally;
-
-                case CandidateKind.AnonymousInGroup:
-                    return _configuration.Resolve(candidate.Group) is { } inherited && (inherited & EndpointConventions.Authorize) != 0;
-
-                default:
-                    if (_configuration.HasFallbackPolicy)
-                    {
-                        return false;
-                    }
-
-                    // Unknown callers (a library's public mapping method): say nothing.
-                    return _configuration.Resolve(candidate.Group) is { } groups
-                        && (groups & (EndpointConventions.Authorize | EndpointConventions.Anonymous)) == 0;
-            }
-        }
-
-        private bool IsAuthenticationFlow(IMethodSymbol action)
-        {
-            foreach (var template in _model.ActionTemplates(action))
-            {
-                if (SensitiveFlows.Classify(template) == SensitiveFlow.Authentication)
-                {
-                    return true;
-                }
-            }
-
-            return SensitiveFlows.Classify(action.Name) == SensitiveFlow.Authentication;
-        }
-    }
-
-    private enum CandidateKind
-    {
-        Always,
-        Controller,
-        MinimalApi,
-        AnonymousInGroup,
-    }
-
-    private readonly struct Candidate
-    {
-        public Candidate(Location location, string name, HttpVerbs verbs, string fix, string? fixKind, CandidateKind kind, ConventionSet group)
-        {
-            Location = location;
-            Name = name;
-            Verbs = verbs;
-            Fix = fix;
-            FixKind = fixKind;
-            Kind = kind;
-            Group = group;
-        }
-
-        public Location Location { get; }
-        public string Name { get; }
-        public HttpVerbs Verbs { get; }
-        public string Fix { get; }
-        public string? FixKind { get; }
-        public CandidateKind Kind { get; }
-        public ConventionSet Group { get; }
+        private static Diagnostic Create(Location location, string name, HttpVerbs verbs, string fix, string? fixKind)
+            => Diagnostic.Create(
+                Descriptors.AZSEC401_EndpointWithoutAuthorization,
+                location,
+                FixContract.Properties(fixKind),
+                name,
+                EndpointModel.Describe(verbs),
+                fix);
     }
 }

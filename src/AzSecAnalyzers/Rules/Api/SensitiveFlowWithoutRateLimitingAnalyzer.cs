@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
-using System.Linq;
 using AzSecAnalyzers.Infrastructure.AspNetCore;
 
 namespace AzSecAnalyzers.Rules.Api;
 
 /// <summary>
 /// AZSEC412: a log-in, sign-up, password reset, one-time code, checkout or transfer endpoint that
-/// changes state without rate limiting, in an app with no global limiter. Judged at compilation end.
+/// changes state without rate limiting, in an app with no global limiter. Judged per document: the global
+/// limiter and the group conventions are read from every file on demand (<see cref="ApiConfiguration"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
@@ -35,7 +34,6 @@ public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
     {
         private readonly EndpointModel _model;
         private readonly ApiConfiguration _configuration;
-        private readonly ConcurrentQueue<(Location Location, string Name, SensitiveFlow Flow, string FixKind, ConventionSet Group)> _candidates = new();
 
         public Rule(EndpointModel model, ApiConfiguration configuration)
         {
@@ -46,81 +44,65 @@ public sealed class SensitiveFlowWithoutRateLimitingAnalyzer : AzSecAnalyzer
         public void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var action = (IMethodSymbol)context.Symbol;
-            if (!_model.IsAction(action)
-                || (_model.GetVerbs(action) & HttpVerbs.StateChanging) == 0
-                || action.Locations.IsEmpty
-                || !action.Locations[0].IsInSource)
+            if (!_model.IsAction(action) || action.Locations.IsEmpty || !action.Locations[0].IsInSource)
             {
                 return;
             }
 
-            var names = _model.ActionTemplates(action).Append(action.Name).ToArray();
-            var flow = SensitiveFlows.Classify(names);
-            if (flow == SensitiveFlow.None)
+            var verbs = _model.GetVerbs(action) & HttpVerbs.StateChanging;
+            if (verbs == HttpVerbs.None || Describe(SensitiveFlows.OfAction(_model, action, verbs)) is not { } flow)
             {
                 return;
             }
 
             var conventions = _model.ActionConventions(action) | _model.ControllerConventions(action.ContainingType);
-            if ((conventions & (EndpointConventions.RateLimited | EndpointConventions.RateLimitingDisabled)) != 0)
+            if ((conventions & (EndpointConventions.RateLimited | EndpointConventions.RateLimitingDisabled)) != 0
+                || _configuration.Facts(context.CancellationToken) is not { HasGlobalRateLimiter: false } facts)
             {
                 return;
             }
 
-            _candidates.Enqueue((action.Locations[0], $"Action '{action.ContainingType.Name}.{action.Name}'", flow, FixAttribute, default));
+            context.ReportDiagnostic(Create(action.Locations[0], $"Action '{action.ContainingType.Name}.{action.Name}'", flow, FixAttribute, facts));
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!_model.TryGetMinimalEndpoint(invocation, out var endpoint) || (endpoint.Verbs & HttpVerbs.StateChanging) == 0)
-            {
-                return;
-            }
-
-            var flow = SensitiveFlows.Classify(endpoint.Route, endpoint.HandlerMethod?.Name);
-            if (flow == SensitiveFlow.None)
+            if (!_model.TryGetMinimalEndpoint(invocation, out var endpoint) || (endpoint.Verbs & HttpVerbs.StateChanging) == 0
+                || Describe(SensitiveFlows.OfEndpoint(_model, endpoint)) is not { } flow)
             {
                 return;
             }
 
             var group = _model.EndpointConventionsOf(endpoint, out var own);
-            if ((own & (EndpointConventions.RateLimited | EndpointConventions.RateLimitingDisabled)) != 0)
+            var limited = EndpointConventions.RateLimited | EndpointConventions.RateLimitingDisabled;
+            if ((own & limited) != 0
+                || _configuration.Facts(context.CancellationToken) is not { HasGlobalRateLimiter: false } facts
+                || _configuration.Resolve(group, context.CancellationToken) is not { } inherited
+                || (inherited & limited) != 0)
             {
                 return;
             }
 
             var name = endpoint.Route is { } route ? $"Endpoint '{invocation.TargetMethod.Name}(\"{route}\")'" : $"Endpoint '{invocation.TargetMethod.Name}'";
-            _candidates.Enqueue((endpoint.Location, name, flow, FixRequireRateLimiting, group));
+            context.ReportDiagnostic(Create(endpoint.Location, name, flow, FixRequireRateLimiting, facts));
         }
 
-        public void Report(CompilationAnalysisContext context)
+        /// <summary>The flow as the message names it; null for endpoints that are no API6 flow (sign-out included).</summary>
+        private static string? Describe(SensitiveFlow flow) => flow switch
         {
-            if (_configuration.HasGlobalRateLimiter)
-            {
-                return;
-            }
+            SensitiveFlow.Authentication => "sign-in or account",
+            SensitiveFlow.Payment => "payment",
+            _ => null,
+        };
 
+        private static Diagnostic Create(Location location, string name, string flow, string fixKind, ApiFacts facts)
+        {
             // The fix names a policy the app registers; with none, attaching a name would throw at startup.
-            var policy = _configuration.RateLimiterPolicies.OrderBy(p => p, System.StringComparer.Ordinal).FirstOrDefault();
-            foreach (var (location, name, flow, fixKind, group) in _candidates)
-            {
-                if (_configuration.Resolve(group) is not { } inherited
-                    || (inherited & (EndpointConventions.RateLimited | EndpointConventions.RateLimitingDisabled)) != 0)
-                {
-                    continue;
-                }
-
-                var properties = policy is null
-                    ? null
-                    : ImmutableDictionary<string, string?>.Empty.Add(FixContract.FixKind, fixKind).Add(PolicyProperty, policy);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.AZSEC412_SensitiveFlowWithoutRateLimiting,
-                    location,
-                    properties,
-                    name,
-                    flow == SensitiveFlow.Authentication ? "sign-in or account" : "payment"));
-            }
+            var properties = facts.FirstRateLimiterPolicy is { } policy
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixContract.FixKind, fixKind).Add(PolicyProperty, policy)
+                : null;
+            return Diagnostic.Create(Descriptors.AZSEC412_SensitiveFlowWithoutRateLimiting, location, properties, name, flow);
         }
     }
 }

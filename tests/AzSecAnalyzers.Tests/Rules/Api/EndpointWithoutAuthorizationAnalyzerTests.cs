@@ -1,3 +1,4 @@
+using AzSecAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.EndpointWithoutAuthorizationAnalyzer>;
@@ -472,6 +473,294 @@ public class EndpointWithoutAuthorizationAnalyzerTests
         """,
     },
     Expected(0, "Endpoint 'MapDelete(\"/admin/cache\")'", "DELETE", AddRequireAuthorization));
+
+    [Fact]
+    public Task MappingHelperReturningItsGroup_FollowsWhatTheCallerApplies() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+
+        public static class CatalogApi
+        {
+            // The caller authorizes the group this helper builds and returns.
+            public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/catalog");
+                api.MapPost("/items", (string item) => item);
+                api.MapDelete("/items/{id}", (int id) => id);
+                return api;
+            }
+
+            // Same shape, but its caller applies nothing to the result.
+            public static RouteGroupBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/reviews");
+                api.{|#0:MapPost|}("/", (string review) => review);
+                return api;
+            }
+
+            // The group is built here but never handed back: what the caller does to the result is not the group.
+            public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app)
+            {
+                var api = app.MapGroup("/api/ratings");
+                api.{|#1:MapPut|}("/{id}", (int id) => id);
+                return app;
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create(args);
+        app.MapCatalogApi().RequireAuthorization();
+        var reviews = app.MapReviewsApi();
+        reviews.WithTags("Reviews");
+        app.MapRatingsApi();
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/\")'", "POST", AddRequireAuthorization),
+    Expected(1, "Endpoint 'MapPut(\"/{id}\")'", "PUT", AddRequireAuthorization));
+
+    [Fact]
+    public Task AnonymousByDesignControllers_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController, Route("api/authorizations")]
+        public class AuthorizationsController : ControllerBase
+        {
+            // Signs the caller in: POST /api/authorizations issues a token.
+            [HttpPost]
+            public IActionResult Post(string user, string password) => Ok();
+
+            [HttpPost("revoke")]
+            public IActionResult {|#0:Revoke|}(string token) => Ok();
+        }
+
+        [ApiController, Route("api/registrations")]
+        public class RegistrationsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult PostAsync(string email) => Ok();
+
+            [HttpDelete("{id}")]
+            public IActionResult {|#1:Delete|}(int id) => NoContent();
+        }
+
+        [ApiController, Route("api/password-resets")]
+        public class PasswordResetsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Post(string email) => Ok();
+
+            [HttpPut("{token}")]
+            public IActionResult Put(string token, string newPassword) => Ok();
+        }
+
+        [ApiController, Route("api/shipments")]
+        public class ShipmentsController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult {|#2:Post|}(string shipment) => Ok();
+        }
+        """,
+    },
+    Expected(0, "Action 'AuthorizationsController.Revoke'", "POST"),
+    Expected(1, "Action 'RegistrationsController.Delete'", "DELETE"),
+    Expected(2, "Action 'ShipmentsController.Post'", "POST"));
+
+    [Fact]
+    public Task SignOutEndpoints_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class SessionController : Controller
+        {
+            [HttpPost]
+            public async Task<IActionResult> Logout()
+            {
+                await HttpContext.SignOutAsync();
+                return RedirectToAction("Index", "Home");
+            }
+
+            [HttpPost("sign-out")]
+            public IActionResult End() => SignOut();
+        }
+
+        public static class SessionEndpoints
+        {
+            public static void MapSession(WebApplication app)
+            {
+                app.MapPost("/logout", (HttpContext context) => context.SignOutAsync());
+                app.MapPost("/account/log-out", (HttpContext context) => context.SignOutAsync());
+                app.{|#0:MapPost|}("/blog/output", (string text) => text);
+            }
+        }
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/blog/output\")'", "POST", AddRequireAuthorization));
+
+    [Fact]
+    public Task AppServiceAuthenticationHeaders_DoNotTrigger() => VerifyProgramAsync(new[]
+    {
+        ProgramWithoutAuthorization,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class NotesController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Create(string note)
+            {
+                var user = Request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].ToString();
+                return Ok(user);
+            }
+
+            [HttpPost]
+            public IActionResult {|#0:Import|}(string note)
+            {
+                var trace = Request.Headers["X-Request-Id"].ToString();
+                return Ok(trace);
+            }
+        }
+
+        public static class NoteEndpoints
+        {
+            public static void MapNotes(WebApplication app)
+            {
+                app.MapPost("/notes", (HttpRequest request, string note) => request.Headers["x-ms-client-principal-id"].ToString());
+                app.MapPut("/notes/{id}", UpdateNote);
+                app.{|#1:MapDelete|}("/notes/{id}", (HttpRequest request, int id) => request.Headers["x-correlation-id"].ToString());
+            }
+
+            private static string UpdateNote(HttpRequest request, int id) => request.Headers[$"X-MS-CLIENT-PRINCIPAL"].ToString();
+        }
+        """,
+    },
+    Expected(0, "Action 'NotesController.Import'", "POST"),
+    Expected(1, "Endpoint 'MapDelete(\"/notes/{id}\")'", "DELETE", AddRequireAuthorization));
+
+    [Fact]
+    public Task AuthenticationGroupPrefix_DoesNotTrigger_OtherGroupsDo() => VerifyProgramAsync(new[]
+    {
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        var register = app.MapGroup("/api/register");
+        register.MapPost("/", (string email) => email);
+        var reports = app.MapGroup("/api/reports");
+        reports.{|#0:MapPost|}("/", (string report) => report);
+        app.Run();
+        """,
+    },
+    Expected(0, "Endpoint 'MapPost(\"/\")'", "POST", AddRequireAuthorization));
+
+    private static Task VerifyFunctionsAsync(string source, bool aspNetCore, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = source };
+        if (!aspNetCore)
+        {
+            test.TestState.AdditionalReferences.AddRange(TestReferences.FunctionsWorker);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string FunctionKey = "require a function key (AuthorizationLevel.Function) or sign callers in with App Service authentication and read the caller";
+
+    [Fact]
+    public Task FunctionsAnonymousStateChangingTriggers_WithoutCaller_Trigger() => VerifyFunctionsAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.Azure.Functions.Worker;
+        using Microsoft.Azure.Functions.Worker.Http;
+
+        public class Orders
+        {
+            [Function("CreateOrder")]
+            public async Task<HttpResponseData> Create([{|#0:HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")|}] HttpRequestData req)
+            {
+                var body = await req.ReadAsStringAsync();
+                return req.CreateResponse();
+            }
+
+            [Function("ReplaceOrder")]
+            public HttpResponseData Replace([{|#1:HttpTrigger(AuthorizationLevel.Anonymous, "put", "delete", Route = "orders/{id}")|}] HttpRequestData req, string id)
+                => req.CreateResponse();
+
+            [Function("KeyProtected")]
+            public HttpResponseData ByKey([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("DefaultLevel")]
+            public HttpResponseData ByDefault([HttpTrigger("post")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("AdminOnly")]
+            public HttpResponseData ByAdmin([HttpTrigger(AuthorizationLevel.Admin, "delete")] HttpRequestData req) => req.CreateResponse();
+
+            [Function("ListOrders")]
+            public HttpResponseData List([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequestData req) => req.CreateResponse();
+
+            // No method named: every verb, reads included; not judged.
+            [Function("AnyVerb")]
+            public HttpResponseData Any([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequestData req) => req.CreateResponse();
+
+            [Function("UpdateOrder")]
+            public HttpResponseData Update([HttpTrigger(AuthorizationLevel.Anonymous, "patch")] HttpRequestData req)
+                => req.Identities.Any(i => i.IsAuthenticated) ? req.CreateResponse() : req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+
+            [Function("CancelOrder")]
+            public HttpResponseData Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req)
+                => req.Headers.Contains("X-MS-CLIENT-PRINCIPAL-ID") ? req.CreateResponse() : req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+
+            // No [Function]: no trigger at all.
+            public HttpResponseData Helper([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req) => req.CreateResponse();
+        }
+        """,
+        aspNetCore: false,
+        Expected(0, "Function 'CreateOrder'", "POST", FunctionKey),
+        Expected(1, "Function 'ReplaceOrder'", "PUT, DELETE", FunctionKey));
+
+    [Fact]
+    public Task FunctionsAspNetCoreIntegration_ReadingTheCaller_DoesNotTrigger() => VerifyFunctionsAsync("""
+        using System.Security.Claims;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Azure.Functions.Worker;
+
+        public class Items
+        {
+            [Function("AddItem")]
+            public IActionResult Add([{|#0:HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items")|}] HttpRequest req) => new OkResult();
+
+            [Function("RemoveItem")]
+            public IActionResult Remove([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "items/{id}")] HttpRequest req, string id)
+                => req.HttpContext.User.Identity?.IsAuthenticated == true ? new OkResult() : new UnauthorizedResult();
+
+            [Function("RenameItem")]
+            public IActionResult Rename([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "items/{id}")] HttpRequest req, ClaimsPrincipal principal, string id)
+                => new OkResult();
+
+            [Function("TagItem")]
+            public IActionResult Tag([HttpTrigger(AuthorizationLevel.Function, "post", Route = "items/{id}/tags")] HttpRequest req, string id) => new OkResult();
+        }
+        """,
+        aspNetCore: true,
+        Expected(0, "Function 'AddItem'", "POST", FunctionKey));
 
     [Fact]
     public Task GeneratedCode_DoesNotTrigger() => VerifyProgramAsync(new[]
