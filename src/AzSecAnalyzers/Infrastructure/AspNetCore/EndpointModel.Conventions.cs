@@ -105,7 +105,7 @@ internal sealed partial class EndpointModel
         {
             switch (current)
             {
-                case IInvocationOperation invocation when IsMapGroup(invocation):
+                case IInvocationOperation invocation when IsMapGroup(invocation) || IsVersionedApi(invocation):
                     current = invocation.Arguments[0].Value.WalkDownConversionsAndDelegates();
                     continue;
 
@@ -141,6 +141,15 @@ internal sealed partial class EndpointModel
 
         return new ConventionSet(conventions, null);
     }
+
+    /// <summary>
+    /// Asp.Versioning's <c>NewVersionedApi()</c>: a versioned API is a route builder over the one it is called on, so its groups
+    /// (<c>app.NewVersionedApi().MapGroup(…)</c>) take that builder's conventions, or its callers' when it is a parameter.
+    /// </summary>
+    private bool IsVersionedApi(IInvocationOperation invocation)
+        => invocation.TargetMethod is { Name: "NewVersionedApi", IsExtensionMethod: true } method
+           && invocation.Arguments.Length > 0
+           && IsRouteBuilder(method.ReturnType);
 
     /// <summary>
     /// A parameter that may hold a group (<c>RouteGroupBuilder</c>, <c>IEndpointRouteBuilder</c>) defers to the callers;
