@@ -75,8 +75,8 @@ internal sealed partial class TaintEngine
         {
             var labels = (TaintLabels)(value.Labels & ~(uint)(TaintLabels.Parameter | TaintLabels.Written));
             _results![operation.Syntax] = _results.TryGetValue(operation.Syntax, out var previous)
-                ? new QueryValue(previous.Labels | labels, previous.Origin >= 0 ? previous.Origin : value.Origin)
-                : new QueryValue(labels, value.Origin);
+                ? new QueryValue(previous.Labels | labels, previous.Origin >= 0 ? previous.Origin : value.Origin, previous.Deps | value.Deps)
+                : new QueryValue(labels, value.Origin, value.Deps);
         }
 
         return value;
