@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using MassAssignment = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.MassAssignmentAnalyzer>;
 using Ssrf = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.ServerSideRequestForgeryAnalyzer>;
+using Ownership = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyzers.Rules.Api.ObjectWithoutOwnershipCheckAnalyzer>;
 
 namespace AzSecAnalyzers.Tests.Rules.Api;
 
@@ -258,6 +259,58 @@ public class EndpointRequestSourcesTests
                 await _client.GetStringAsync(req.FunctionContext.InvocationId);
                 return req.CreateResponse();
             }
+        }
+        """);
+
+    [Theory]
+    [InlineData("Anonymous", true)]
+    [InlineData("User", true)]
+    [InlineData("Function", true)]
+    [InlineData("System", false)]
+    [InlineData("Admin", false)]
+    public Task FunctionsTrigger_RouteIdToFind_WithoutCaller_IsAzsec402_ExceptMasterKeyLevels(string level, bool reported) => Ownership.VerifyAnalyzerAsync(FunctionsUsings + $$"""
+        public class Orders
+        {
+            private readonly ShopDb _db = null!;
+
+            [Function("GetOrder")]
+            public async Task<HttpResponseData> Get([HttpTrigger(AuthorizationLevel.{{level}}, "get", Route = "orders/{id}")] HttpRequestData req, int id)
+            {
+                var order = await _db.Orders.{|#0:FindAsync|}(id);
+                var response = req.CreateResponse();
+                await response.WriteAsJsonAsync(order);
+                return response;
+            }
+        }
+        """,
+        reported
+            ? new[] { Ownership.Diagnostic(Descriptors.AZSEC402_ObjectWithoutOwnershipCheck).WithLocation(0).WithArguments("Function 'GetOrder'", "id", "'DbSet.FindAsync'") }
+            : Array.Empty<DiagnosticResult>());
+
+    [Fact]
+    public Task FunctionsTrigger_ReadingTheCaller_IsNoAzsec402() => Ownership.VerifyAnalyzerAsync(FunctionsUsings + """
+        public class Orders
+        {
+            private readonly ShopDb _db = null!;
+
+            [Function("ByIdentity")]
+            public async Task<HttpResponseData> ByIdentity([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "a/{id}")] HttpRequestData req, int id)
+            {
+                if (!System.Linq.Enumerable.Any(req.Identities)) return req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+                await _db.Orders.FindAsync(id);
+                return req.CreateResponse();
+            }
+
+            [Function("ByEasyAuth")]
+            public async Task<HttpResponseData> ByEasyAuth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "b/{id}")] HttpRequestData req, int id)
+            {
+                if (!req.Headers.Contains("X-MS-CLIENT-PRINCIPAL-ID")) return req.CreateResponse(System.Net.HttpStatusCode.Unauthorized);
+                await _db.Orders.FindAsync(id);
+                return req.CreateResponse();
+            }
+
+            // Not a function: a repository-like method with an id.
+            public System.Threading.Tasks.ValueTask<Order?> Load(int id) => _db.Orders.FindAsync(id);
         }
         """);
 }
