@@ -57,4 +57,19 @@ public class HelperTaintTests
         """,
         Regexes.Diagnostic(Descriptors.AZSEC405_UnrestrictedResourceConsumption).WithLocation(0).WithLocation(1)
             .WithArguments("'Regex.IsMatch' runs on 'HttpRequest.Headers' without a match timeout", "pass a timeout such as TimeSpan.FromSeconds(1), or use RegexOptions.NonBacktracking"));
+
+    [Fact]
+    public Task UriBuilder_RequestPathAndQuery_DoNotDecideTheHost_RequestHostDoes() => Ssrf.VerifyAnalyzerAsync(Usings + """
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/mirror", (HttpRequest req, HttpClient client) =>
+                    client.GetStringAsync(new UriBuilder { Scheme = "https", Host = "backend.contoso.example", Path = req.Path, Query = req.QueryString.ToString() }.Uri));
+                app.MapGet("/relay", (HttpRequest req, HttpClient client) =>
+                    client.GetStringAsync({|#0:new UriBuilder { Scheme = "https", Host = {|#1:req.Query|}["host"].ToString(), Path = "/status" }.Uri|}));
+            }
+        }
+        """,
+        Ssrf.Diagnostic(Descriptors.AZSEC406_ServerSideRequestForgery).WithLocation(0).WithLocation(1).WithArguments("'HttpClient.GetStringAsync'", "'HttpRequest.Query'"));
 }
