@@ -38,6 +38,16 @@ internal static class OperationBodies
     }
 
     /// <summary>
+    /// A semantic model of <paramref name="tree"/>, for the compilation-wide questions that must not depend on the order files
+    /// are analysed in (which methods are minimal-API handlers, <see cref="AspNetCore.MethodGroupHandlers"/>): asked once per
+    /// compilation, for the few trees that hold a candidate.
+    /// </summary>
+    public static SemanticModel ModelFor(SyntaxTree tree, Compilation compilation)
+#pragma warning disable RS0030, RS1030 // The sanctioned exception: see the summary.
+        => compilation.GetSemanticModel(tree);
+#pragma warning restore RS0030, RS1030
+
+    /// <summary>
     /// The root operation of <paramref name="method"/>'s body (an <see cref="IMethodBodyOperation"/> or
     /// <see cref="IConstructorBodyOperation"/>, whose <c>Parent</c> is null) when it is an ordinary method or
     /// constructor declared in source in this compilation, so a control-flow graph can be built from it; null otherwise.

@@ -44,6 +44,7 @@ internal sealed class RequestSources
     private readonly LazyType _formCollection;
     private readonly LazyType _apiBehaviorMetadata;
     private readonly LazyType _cancellationToken;
+    private readonly LazyType _httpRequestDataExtensions;
 
     internal RequestSources(AzSecContext types)
     {
@@ -59,9 +60,18 @@ internal sealed class RequestSources
         _apiBehaviorMetadata = new LazyType(types, WellKnownTypeNames.ApiBehaviorMetadata);
         _cancellationToken = new LazyType(types, WellKnownTypeNames.CancellationToken);
         Messages = types.Messages;
+        Functions = types.FunctionsHttpTriggers;
+        _httpRequestDataExtensions = new LazyType(types, WellKnownTypeNames.HttpRequestDataExtensions);
+        Handlers = new MethodGroupHandlers(types.Compilation, Model);
     }
 
     public EndpointModel Model { get; }
+
+    /// <summary>Azure Functions HTTP triggers: their parameters bind like endpoint parameters, their request reads are sources.</summary>
+    public FunctionsHttpTriggers Functions { get; }
+
+    /// <summary>The minimal-API handlers given as method groups, compilation-wide.</summary>
+    public MethodGroupHandlers Handlers { get; }
 
     /// <summary>The message-body sources, which <see cref="TryGetSource"/> includes.</summary>
     public MessageSources Messages { get; }
@@ -78,15 +88,19 @@ internal sealed class RequestSources
     public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
 
     /// <summary>True when the compilation can receive request input or messages at all.</summary>
-    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || Messages.HasMessages;
+    public bool HasAny => Model.Types.HasEndpoints || HttpRequest is not null || Messages.HasMessages || Functions.IsAvailable;
 
     // ---- Parameters ------------------------------------------------------------------------
 
-    /// <summary>A <see cref="TaintParameterPredicate"/>: request-bound endpoint parameters and trigger payloads are <see cref="TaintLabels.Request"/> (or <see cref="TaintLabels.Message"/>) sources.</summary>
+    /// <summary>
+    /// A <see cref="TaintParameterPredicate"/>: request-bound endpoint parameters and trigger payloads are <see cref="TaintLabels.Request"/>
+    /// (or <see cref="TaintLabels.Message"/>) sources. An <c>[AsParameters]</c> object is not one as a whole: its members are, each as
+    /// ASP.NET Core binds it (<see cref="TryGetSource"/> answers for reads of them).
+    /// </summary>
     public bool TryGetParameterSource(IParameterSymbol parameter, TaintFunction function, out TaintSource source)
     {
         var binding = GetBinding(parameter, function);
-        if (binding == RequestBindingSource.None)
+        if (binding is RequestBindingSource.None or RequestBindingSource.Parameters)
         {
             source = default;
             return false;
@@ -113,25 +127,35 @@ internal sealed class RequestSources
 
     /// <summary>
     /// Where <paramref name="parameter"/> of <paramref name="function"/> is bound from: explicit attributes anywhere; the implicit
-    /// rules only for MVC actions and minimal-API handler lambdas (method-group handlers need explicit attributes).
+    /// rules for MVC actions, minimal-API handlers (lambdas, and method groups in any file: <see cref="MethodGroupHandlers"/>) and
+    /// Azure Functions HTTP triggers (<see cref="AzSecContext.FunctionsHttpTriggers"/>).
     /// </summary>
     public RequestBindingSource GetBinding(IParameterSymbol parameter, TaintFunction function)
     {
-        var explicitBinding = ExplicitBinding(parameter, out var isExplicit);
+        var method = function.Method;
+        if (Functions.IsAvailable && method.MethodKind == MethodKind.Ordinary && Functions.TryGetTrigger(method, out var trigger))
+        {
+            return FunctionBinding(parameter, trigger);
+        }
+
+        var explicitBinding = ExplicitBinding(parameter.GetAttributes(), out var isExplicit);
         if (isExplicit)
         {
             return explicitBinding;
         }
 
-        var method = function.Method;
-        var minimal = IsMinimalHandler(function, out var route);
-        var action = !minimal && method.MethodKind == MethodKind.Ordinary && Model.IsAction(method);
+        var action = function.Declaration is null && method.MethodKind == MethodKind.Ordinary && Model.IsAction(method);
+        var minimal = !action && IsMinimalHandler(function, out _);
         if (!minimal && !action)
         {
             return RequestBindingSource.None;
         }
 
-        var type = parameter.Type;
+        return ImplicitBinding(parameter.Type, parameter.Name, method, minimal, function);
+    }
+
+    private RequestBindingSource ImplicitBinding(ITypeSymbol type, string name, IMethodSymbol method, bool minimal, TaintFunction function)
+    {
         if (IsSpecial(type))
         {
             return RequestBindingSource.None;
@@ -151,12 +175,12 @@ internal sealed class RequestSources
         {
             if (minimal)
             {
-                return route is not null && RouteHasParameter(route, parameter.Name) ? RequestBindingSource.Route : RequestBindingSource.Query;
+                return MinimalRouteHas(function, name) ? RequestBindingSource.Route : RequestBindingSource.Query;
             }
 
             foreach (var template in ActionAndControllerTemplates(method))
             {
-                if (RouteHasParameter(template, parameter.Name))
+                if (RouteHasParameter(template, name))
                 {
                     return RequestBindingSource.Route;
                 }
@@ -178,10 +202,38 @@ internal sealed class RequestSources
         return IsApiController(method.ContainingType) ? RequestBindingSource.Body : RequestBindingSource.ModelBinding;
     }
 
-    private static RequestBindingSource ExplicitBinding(IParameterSymbol parameter, out bool isExplicit)
+    /// <summary>
+    /// A parameter of an HTTP-triggered function: the request object is no source itself (its reads are: <see cref="TryGetSource"/>),
+    /// a trigger bound to another type is the body, <c>[FromBody]</c> is the body, simple unattributed parameters come from the route
+    /// (or the query string); other bindings (<c>[BlobInput]</c>, …), <c>FunctionContext</c> and services are no request input.
+    /// </summary>
+    private RequestBindingSource FunctionBinding(IParameterSymbol parameter, FunctionsHttpTrigger trigger)
+    {
+        if (SymbolEqualityComparer.Default.Equals(parameter, trigger.Request))
+        {
+            var type = parameter.Type;
+            return Functions.IsHttpRequestData(type) || TypeIdentity.IsOrInherits(type, HttpRequest) ? RequestBindingSource.None : RequestBindingSource.Body;
+        }
+
+        var attributes = parameter.GetAttributes();
+        if (!attributes.IsEmpty)
+        {
+            var binding = ExplicitBinding(attributes, out var isExplicit);
+            return isExplicit && binding != RequestBindingSource.Trigger ? binding : RequestBindingSource.None;
+        }
+
+        if (IsSimple(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Object)
+        {
+            return trigger.Route is { } route && RouteHasParameter(route, parameter.Name) ? RequestBindingSource.Route : RequestBindingSource.Query;
+        }
+
+        return RequestBindingSource.None;
+    }
+
+    private static RequestBindingSource ExplicitBinding(ImmutableArray<AttributeData> attributes, out bool isExplicit)
     {
         isExplicit = false;
-        foreach (var attribute in parameter.GetAttributes())
+        foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is not { } type)
             {
@@ -259,23 +311,57 @@ internal sealed class RequestSources
         return false;
     }
 
-    /// <summary>True when <paramref name="function"/> is a lambda passed as the handler of a minimal-API <c>Map*</c> call; <paramref name="route"/> is its constant template.</summary>
+    /// <summary>
+    /// True when <paramref name="function"/> is the handler of a minimal-API <c>Map*</c> call: a lambda passed to it, or a method
+    /// (or local function) passed as a method group anywhere in the compilation. <paramref name="route"/> is the lambda's constant
+    /// template, or the first constant template a method group is mapped on.
+    /// </summary>
     public bool IsMinimalHandler(TaintFunction function, out string? route)
     {
         route = null;
-        if (function.Declaration is not IAnonymousFunctionOperation lambda)
+        if (function.Declaration is IAnonymousFunctionOperation lambda)
         {
+            var parent = lambda.WalkUpConversionsAndDelegates().Parent;
+            if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+                && Model.TryGetMinimalEndpoint(invocation, out var endpoint)
+                && endpoint.Handler == lambda)
+            {
+                route = endpoint.Route;
+                return true;
+            }
+
             return false;
         }
 
-        var parent = lambda.WalkUpConversionsAndDelegates().Parent;
-
-        if (parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-            && Model.TryGetMinimalEndpoint(invocation, out var endpoint)
-            && endpoint.Handler == lambda)
+        if (Handlers.TryGetRoutes(function.Method, default, out var routes))
         {
-            route = endpoint.Route;
+            foreach (var template in routes)
+            {
+                route ??= template;
+            }
+
             return true;
+        }
+
+        return false;
+    }
+
+    private bool MinimalRouteHas(TaintFunction function, string name)
+    {
+        if (function.Declaration is IAnonymousFunctionOperation)
+        {
+            return IsMinimalHandler(function, out var route) && route is not null && RouteHasParameter(route, name);
+        }
+
+        if (Handlers.TryGetRoutes(function.Method, default, out var routes))
+        {
+            foreach (var template in routes)
+            {
+                if (template is not null && RouteHasParameter(template, name))
+                {
+                    return true;
+                }
+            }
         }
 
         return false;
@@ -484,7 +570,10 @@ internal sealed class RequestSources
         switch (operation)
         {
             case IPropertyReferenceOperation property:
-                return TryGetPropertySource(property.Property, out source);
+                return TryGetPropertySource(property.Property, out source)
+                    || TryGetParametersMember(property.Instance, property.Property, property.Type, out source);
+            case IFieldReferenceOperation field:
+                return TryGetParametersMember(field.Instance, field.Field, field.Type, out source);
             case IInvocationOperation invocation:
                 return TryGetInvocationSource(invocation.TargetMethod, out source);
             default:
@@ -503,9 +592,79 @@ internal sealed class RequestSources
                 when HttpRequest is not null && TypeIdentity.IsOrInherits(type, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, RequestDescriptions.For(property.Name));
                 return true;
+            case "Query" or "Headers" or "Body" or "Url" or "Cookies" when Functions.HttpRequestData is not null && Functions.IsHttpRequestData(type):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequestData." + property.Name + "'");
+                return true;
             default:
                 return Messages.TryGetPropertySource(property, out source);
         }
+    }
+
+    /// <summary>A read of a member of an <c>[AsParameters]</c> object: a source when ASP.NET Core binds that member from the request.</summary>
+    private bool TryGetParametersMember(IOperation? instance, ISymbol member, ITypeSymbol? memberType, out TaintSource source)
+    {
+        source = default;
+        if (instance is not IParameterReferenceOperation { Parameter: var parameter } || memberType is null || !IsAsParameters(parameter))
+        {
+            return false;
+        }
+
+        var binding = MemberBinding(member, memberType, parameter);
+        if (binding is RequestBindingSource.None or RequestBindingSource.Parameters)
+        {
+            return false;
+        }
+
+        source = new TaintSource(TaintLabels.Request | TaintLabels.Full, Describe(binding, parameter.Name + "." + member.Name));
+        return true;
+    }
+
+    private static bool IsAsParameters(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "AsParametersAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How ASP.NET Core binds one member of an <c>[AsParameters]</c> type: attributes on the property or on the constructor parameter
+    /// of the same name (a record's positional parameter), else the implicit rules of a minimal-API handler parameter.
+    /// </summary>
+    private RequestBindingSource MemberBinding(ISymbol member, ITypeSymbol memberType, IParameterSymbol parameter)
+    {
+        var binding = ExplicitBinding(member.GetAttributes(), out var isExplicit);
+        if (isExplicit)
+        {
+            return binding;
+        }
+
+        if (parameter.Type is INamedTypeSymbol container)
+        {
+            foreach (var constructor in container.InstanceConstructors)
+            {
+                foreach (var constructorParameter in constructor.Parameters)
+                {
+                    if (string.Equals(constructorParameter.Name, member.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        binding = ExplicitBinding(constructorParameter.GetAttributes(), out isExplicit);
+                        if (isExplicit)
+                        {
+                            return binding;
+                        }
+                    }
+                }
+            }
+        }
+
+        var handler = parameter.ContainingSymbol as IMethodSymbol;
+        var function = new TaintFunction(handler!, null);
+        return handler is null ? RequestBindingSource.None : ImplicitBinding(memberType, member.Name, handler, minimal: true, function);
     }
 
     private bool TryGetInvocationSource(IMethodSymbol method, out TaintSource source)
@@ -518,6 +677,9 @@ internal sealed class RequestSources
                 return true;
             case "ReadFormAsync" when HttpRequest is not null && TypeIdentity.IsOrInherits(method.ContainingType, HttpRequest):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequest.ReadFormAsync'");
+                return true;
+            case "ReadFromJsonAsync" or "ReadAsStringAsync" or "ReadAsString" when TypeIdentity.Is(method.ContainingType, _httpRequestDataExtensions.Value):
+                source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpRequestData." + method.Name + "'");
                 return true;
             case "GetRouteValue" when TypeIdentity.Is(method.ContainingType, RoutingHttpContextExtensions):
                 source = new TaintSource(TaintLabels.Request | TaintLabels.Full, "'HttpContext.GetRouteValue'");

@@ -411,7 +411,8 @@ internal sealed partial class TaintEngine
         return result;
     }
 
-    private static uint MapShape(uint labels, uint returnShape)
+    /// <summary>The labels an input with <paramref name="labels"/> has after a function that gives its parameters <paramref name="returnShape"/>.</summary>
+    internal static uint MapShape(uint labels, uint returnShape)
     {
         var kinds = labels & ~(uint)(TaintLabels.Shapes | TaintLabels.PinnedPrefix);
         var shapes = labels & (uint)TaintLabels.Shapes;

@@ -75,8 +75,8 @@ internal sealed partial class TaintEngine
         {
             var labels = (TaintLabels)(value.Labels & ~(uint)(TaintLabels.Parameter | TaintLabels.Written));
             _results![operation.Syntax] = _results.TryGetValue(operation.Syntax, out var previous)
-                ? new QueryValue(previous.Labels | labels, previous.Origin >= 0 ? previous.Origin : value.Origin)
-                : new QueryValue(labels, value.Origin);
+                ? new QueryValue(previous.Labels | labels, previous.Origin >= 0 ? previous.Origin : value.Origin, previous.Deps | value.Deps)
+                : new QueryValue(labels, value.Origin, value.Deps);
         }
 
         return value;
@@ -339,7 +339,7 @@ internal sealed partial class TaintEngine
         {
             case IMemberReferenceOperation member:
                 EvalArguments(member);
-                WriteThrough(RootSlot(member.Instance), value2.Unpinned());
+                WriteThrough(RootSlot(member.Instance), IsUriBuilderTail(member) ? AfterPrefix(value2) : value2.Unpinned());
                 return;
             case IArrayElementReferenceOperation element:
                 foreach (var index in element.Indices)
@@ -564,6 +564,16 @@ internal sealed partial class TaintEngine
         => ScalarTypes.IsScalar(type) && (labels & (TaintLabels.Full | TaintLabels.AfterPrefix)) != 0
             ? (labels & ~(TaintLabels.Full | TaintLabels.AfterPrefix)) | TaintLabels.Typed
             : labels;
+
+    /// <summary>A <c>UriBuilder</c> member that comes after the host (<c>Path</c>, <c>Query</c>, <c>Fragment</c>): it never decides where the request goes.</summary>
+    private static bool IsUriBuilderTail(IMemberReferenceOperation member)
+        => member is IPropertyReferenceOperation { Property.Name: "Path" or "Query" or "Fragment" } property
+           && property.Property.ContainingType is { Name: "UriBuilder" } type && IsUriType(type);
+
+    private static Val AfterPrefix(Val value)
+        => (value.Labels & (uint)TaintLabels.Full) == 0
+            ? value.Unpinned()
+            : value.With((value.Labels & ~(uint)(TaintLabels.Full | TaintLabels.PinnedPrefix)) | (uint)TaintLabels.AfterPrefix);
 
     private static bool IsUriType(ITypeSymbol? type)
         => type is { Name: "Uri" or "UriBuilder", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };

@@ -94,6 +94,27 @@ internal sealed partial class TaintEngine
         return new TaintResults(completed ? engine._results : null, engine._origins);
     }
 
+    /// <summary>
+    /// Runs the analysis of one function's graph with its parameters as the inputs (as for a summary): each queried value answers
+    /// which parameters reach it (<see cref="TaintResults.ParameterDependencies"/>) and with which shape. Sources inside the function
+    /// count too; the caller asks only about values the ordinary run found clean.
+    /// </summary>
+    public static TaintResults AnalyzeParameterFlow(TaintSpec spec, ControlFlowGraph graph, TaintFunction function, IEnumerable<IOperation> queries, CancellationToken cancellationToken)
+    {
+        var engine = new TaintEngine(spec, graph, function, summaryMode: true, depth: 0, callers: null, cancellationToken);
+        engine._queries = new HashSet<SyntaxNode>();
+        foreach (var query in queries)
+        {
+            engine._queries.Add(query.Syntax);
+        }
+
+        engine._results = new Dictionary<SyntaxNode, QueryValue>();
+        var started = Stopwatch.GetTimestamp();
+        var completed = engine.Run();
+        Interlocked.Add(ref ElapsedTicks, Stopwatch.GetTimestamp() - started);
+        return new TaintResults(completed ? engine._results : null, engine._origins);
+    }
+
     /// <summary>How many functions (and summaries) were skipped for size since the process started: for tests and the benchmark.</summary>
     internal static int SkippedFunctions;
 
@@ -109,15 +130,19 @@ internal sealed partial class TaintEngine
     /// <summary>A queried value's result: labels and origin index.</summary>
     internal readonly struct QueryValue
     {
-        public QueryValue(TaintLabels labels, int origin)
+        public QueryValue(TaintLabels labels, int origin, ulong deps)
         {
             Labels = labels;
             Origin = origin;
+            Deps = deps;
         }
 
         public TaintLabels Labels { get; }
 
         public int Origin { get; }
+
+        /// <summary>In a parameter-flow run (<see cref="AnalyzeParameterFlow"/>): bit i, the value derives from parameter i.</summary>
+        public ulong Deps { get; }
     }
 
     private bool Run()

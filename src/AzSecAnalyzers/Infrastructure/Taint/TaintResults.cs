@@ -28,4 +28,8 @@ internal sealed class TaintResults
 
         return new TaintValue(value.Labels, value.Origin >= 0 && value.Origin < _origins.Count ? _origins[value.Origin] : null);
     }
+
+    /// <summary>In a parameter-flow run: bit i set when parameter i (ordinal, first 64) reaches <paramref name="value"/>.</summary>
+    public ulong ParameterDependencies(IOperation value)
+        => _values is not null && _values.TryGetValue(value.Syntax, out var found) ? found.Deps : 0;
 }

@@ -58,7 +58,7 @@ internal delegate void TaintSinkReporter<TTag>(OperationBlockAnalysisContext con
 /// at the block's end, and only when it has a sink, the control-flow graph (the context's cached one) is built and the
 /// functions containing sinks (the method, or the lambda / local function a sink sits in) are analysed once each.
 /// </summary>
-internal static class TaintSinks
+internal static partial class TaintSinks
 {
     /// <summary>Lambdas nested deeper than this (machine-made code) are not analysed: climbing to each enclosing graph costs a frame per level.</summary>
     private const int MaxFunctionNesting = 64;
@@ -161,6 +161,11 @@ internal static class TaintSinks
             foreach (var index in group.Value)
             {
                 values[index] = results.Get(sinks[index].Value);
+            }
+
+            if (results.Completed)
+            {
+                TaintFromCallers(spec, graph, function, sinks, group.Value, values, context.CancellationToken);
             }
         }
 

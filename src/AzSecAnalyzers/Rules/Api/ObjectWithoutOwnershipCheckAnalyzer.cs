@@ -27,13 +27,15 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, AzSecContext types)
     {
         var aspNetCore = types.AspNetCore;
-        if (!aspNetCore.HasEndpoints)
+        var functions = types.FunctionsHttpTriggers;
+        if (!aspNetCore.HasEndpoints && !functions.IsAvailable)
         {
             return;
         }
 
         var rule = new Rule(
             types.Endpoints,
+            functions,
             types.Get(WellKnownTypeNames.DbSet),
             ImmutableArray.Create(types.Get(WellKnownTypeNames.Queryable), types.Get(WellKnownTypeNames.EntityFrameworkQueryableExtensions)),
             types.Get(WellKnownTypeNames.CosmosContainer),
@@ -54,11 +56,17 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
         {
             context.RegisterOperationAction(rule.AnalyzeMinimalEndpoint, OperationKind.Invocation);
         }
+
+        if (functions.IsAvailable)
+        {
+            context.RegisterOperationBlockAction(rule.AnalyzeFunction);
+        }
     }
 
     private sealed class Rule
     {
         private readonly EndpointModel _model;
+        private readonly FunctionsHttpTriggers _functions;
         private readonly INamedTypeSymbol? _dbSet;
         private readonly ImmutableArray<INamedTypeSymbol?> _queryables;
         private readonly INamedTypeSymbol? _cosmosContainer;
@@ -66,9 +74,10 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _blobContainer;
         private readonly Compilation _compilation;
 
-        public Rule(EndpointModel model, INamedTypeSymbol? dbSet, ImmutableArray<INamedTypeSymbol?> queryables, INamedTypeSymbol? cosmosContainer, INamedTypeSymbol? tableClient, INamedTypeSymbol? blobContainer, Compilation compilation)
+        public Rule(EndpointModel model, FunctionsHttpTriggers functions, INamedTypeSymbol? dbSet, ImmutableArray<INamedTypeSymbol?> queryables, INamedTypeSymbol? cosmosContainer, INamedTypeSymbol? tableClient, INamedTypeSymbol? blobContainer, Compilation compilation)
         {
             _model = model;
+            _functions = functions;
             _dbSet = dbSet;
             _queryables = queryables;
             _cosmosContainer = cosmosContainer;
@@ -96,6 +105,31 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
                         Descriptors.AZSEC402_ObjectWithoutOwnershipCheck,
                         finding.Location,
                         $"Action '{action.ContainingType.Name}.{action.Name}'",
+                        finding.Parameter,
+                        finding.Api));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>An Azure Functions HTTP trigger: its route and query values are ids from the client; master-key levels are admin-only.</summary>
+        public void AnalyzeFunction(OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol method
+                || !_functions.TryGetTrigger(method, out var trigger)
+                || trigger.AuthorizationLevel is FunctionAuthorizationLevel.System or FunctionAuthorizationLevel.Admin)
+            {
+                return;
+            }
+
+            foreach (var block in context.OperationBlocks)
+            {
+                if (Analyze(method, block) is { } finding)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.AZSEC402_ObjectWithoutOwnershipCheck,
+                        finding.Location,
+                        $"Function '{trigger.Name ?? method.Name}'",
                         finding.Parameter,
                         finding.Api));
                     return;
@@ -179,6 +213,13 @@ public sealed class ObjectWithoutOwnershipCheckAnalyzer : AzSecAnalyzer
 
         private bool LooksAtCaller(IOperation operation)
         {
+            // Azure Functions: the caller's identities on HttpRequestData, or App Service authentication's x-ms-client-principal headers.
+            if (operation is IPropertyReferenceOperation { Property.Name: "Identities" } identities && _functions.IsHttpRequestData(identities.Property.ContainingType)
+                || operation is ILiteralOperation { ConstantValue.Value: string header } && header.StartsWith("x-ms-client-principal", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
             if (operation is not (IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IInvocationOperation))
             {
                 return false;

@@ -54,7 +54,7 @@ public class RequestSourcesTests
         Assert.Equal("header parameter 'header'", For(results, "header").Origin);
         Assert.Equal("clean", For(results, "injected").Labels);
         Assert.Equal("request body parameter 'dto'", For(results, "dto.Url").Origin);
-        Assert.Equal("request parameters 'query'", For(results, "query.Filter").Origin);
+        Assert.Equal("query parameter 'query.Filter'", For(results, "query.Filter").Origin);
         Assert.Equal("'HttpRequest.Query'", For(results, "request.Query[\"u\"]").Origin);
         Assert.Equal("'HttpRequest.Headers'", For(results, "request.Headers.Host").Origin);
         Assert.Equal("clean", For(results, "request.Method").Labels);
