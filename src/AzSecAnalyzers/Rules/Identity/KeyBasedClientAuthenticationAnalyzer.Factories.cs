@@ -5,22 +5,26 @@ public sealed partial class KeyBasedClientAuthenticationAnalyzer
     private sealed partial class Rule
     {
         /// <summary>
-        /// A configurable factory: the key-based call sits in one branch (a switch section or arm, an if or a
-        /// conditional expression) and another branch of the same body builds the same client, or calls the same
-        /// registration, with a TokenCredential. The library offers both modes and the app's configuration picks
-        /// one, so there is nothing to fix in it. A key-only construction has no such twin and is still reported.
+        /// A configurable factory: another call in the same body builds the same client, or calls the same
+        /// registration, with a TokenCredential, and a branch (a switch section or arm, an if or a conditional
+        /// expression) holds one of the two and not the other (<c>key is null ? token : key</c>, or an early
+        /// <c>if (…) return token;</c> before the key). The library offers both modes and the app's configuration
+        /// picks one, so there is nothing to fix in it. A key-only construction has no such twin and is still reported.
         /// </summary>
         private bool IsConfigurableFactory(IOperation call)
         {
-            var branch = EnclosingBranch(call);
-            if (branch is null)
+            var root = call.Root();
+            if (root == call)
             {
                 return false;
             }
 
-            foreach (var operation in call.Root().Descendants())
+            var branch = EnclosingBranch(call);
+            foreach (var operation in root.Descendants())
             {
-                if (IsTokenTwin(call, operation) && !IsWithin(operation, branch))
+                if (IsTokenTwin(call, operation)
+                    && ((branch is not null && !IsWithin(operation, branch))
+                        || (EnclosingBranch(operation) is { } twinBranch && !IsWithin(call, twinBranch))))
                 {
                     return true;
                 }

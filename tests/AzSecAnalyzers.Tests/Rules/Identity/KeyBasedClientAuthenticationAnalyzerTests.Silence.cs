@@ -121,6 +121,31 @@ public partial class KeyBasedClientAuthenticationAnalyzerTests
         """);
 
     [Fact]
+    public Task ConfigurableFactory_KeyOnlyWhenConfigured_DoesNotTrigger() => VerifyAsync("""
+        using Azure.Identity;
+        using Microsoft.Azure.Cosmos;
+
+        class CosmosFactory
+        {
+            // Entra ID unless the app configures a key (local development): both modes are offered.
+            CosmosClient Create(string endpoint, string? key, CosmosClientOptions options)
+                => string.IsNullOrEmpty(key)
+                    ? new CosmosClient(endpoint, new DefaultAzureCredential(), options)
+                    : new CosmosClient(endpoint, key, options);
+
+            CosmosClient CreateWithIf(string endpoint, string? key)
+            {
+                if (key is null)
+                {
+                    return new CosmosClient(endpoint, new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned));
+                }
+
+                return new CosmosClient(endpoint, key);
+            }
+        }
+        """);
+
+    [Fact]
     public Task KeyOnlyBranches_Trigger() => VerifyAsync("""
         using System;
         using Azure.Core;
