@@ -49,12 +49,18 @@ public partial class KeyBasedClientAuthenticationAnalyzerTests
                 _ = new AzureOpenAIChatCompletionService("gpt-4o", endpoint, {|#3:key|});
                 _ = new AzureOpenAITextToImageService("dall-e-3", endpoint, {|#4:key|}, modelId: null);
                 _ = new AzureOpenAIAudioToTextService("whisper", endpoint, {|#5:key|});
+        #pragma warning disable CS0618 // the text-embedding generation service and registration are obsolete, still in use
+                _ = new AzureOpenAITextEmbeddingGenerationService("text-embedding-3-small", endpoint, {|#6:key|});
+                services.AddAzureOpenAITextEmbeddingGeneration("text-embedding-3-small", endpoint, {|#7:key|});
+                _ = new AzureOpenAITextToAudioService("tts", endpoint, {|#8:key|});
             }
         }
         """,
         Expected(0, "AddAzureOpenAIChatCompletion", ApiKey), Expected(1, "AddAzureOpenAIEmbeddingGenerator", ApiKey),
         Expected(2, "AddAzureOpenAIChatClient", ApiKey), Expected(3, "AzureOpenAIChatCompletionService", ApiKey),
-        Expected(4, "AzureOpenAITextToImageService", ApiKey), Expected(5, "AzureOpenAIAudioToTextService", ApiKey));
+        Expected(4, "AzureOpenAITextToImageService", ApiKey), Expected(5, "AzureOpenAIAudioToTextService", ApiKey),
+        Expected(6, "AzureOpenAITextEmbeddingGenerationService", ApiKey), Expected(7, "AddAzureOpenAITextEmbeddingGeneration", ApiKey),
+        Expected(8, "AzureOpenAITextToAudioService", ApiKey));
 
     [Fact]
     public Task SemanticKernel_TokenCredentialAndPlainOpenAI_DoNotTrigger() => VerifyAsync("""
