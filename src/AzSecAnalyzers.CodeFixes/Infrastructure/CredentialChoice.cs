@@ -66,15 +66,14 @@ internal static class CredentialChoice
     /// <summary>The rewritten construction binds to a constructor that takes a TokenCredential.</summary>
     public static bool Validate(SemanticModel model, TokenCredentialRewrite rewrite, string credential)
     {
-        var type = rewrite.Constructor.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var text = $"new {type}({string.Join(", ", rewrite.Arguments(name => "global::" + name, credential))})";
+        var text = $"{rewrite.Callee}({string.Join(", ", rewrite.Arguments(name => "global::" + name, credential))})";
         var expression = SyntaxFactory.ParseExpression(text);
         if (expression.ContainsDiagnostics)
         {
             return false;
         }
 
-        var symbol = model.GetSpeculativeSymbolInfo(rewrite.Creation.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+        var symbol = model.GetSpeculativeSymbolInfo(rewrite.Call.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
         return symbol is not null && symbol.Parameters.Any(p => p.Type.Name == "TokenCredential" && p.Type.ContainingNamespace?.ToDisplayString() == "Azure.Core");
     }
 
@@ -93,7 +92,7 @@ internal static class CredentialChoice
             return document;
         }
 
-        var position = rewrite.Creation.SpanStart;
+        var position = rewrite.Call.SpanStart;
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         string TypeName(string metadataName)
         {
@@ -118,7 +117,7 @@ internal static class CredentialChoice
         string credential;
         StatementSyntax? declaration = null;
         // A credential already in scope is always reused (it may be one this Fix All introduced).
-        if (FindInScope(model, rewrite.Creation, types) is { } existing)
+        if (FindInScope(model, rewrite.Call, types) is { } existing)
         {
             credential = existing.Name;
         }
@@ -126,7 +125,7 @@ internal static class CredentialChoice
         {
             return document;
         }
-        else if (introduceLocal && rewrite.Creation.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax } statement)
+        else if (introduceLocal && rewrite.Call.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax } statement)
         {
             credential = UniqueName(model, position, KeyBasedClientAuthenticationCodeFix.DefaultCredentialName);
             declaration = SyntaxFactory.ParseStatement($"var {credential} = {NewCredential(kind, TypeName)};")
@@ -140,10 +139,10 @@ internal static class CredentialChoice
 
         var arguments = rewrite.Arguments(TypeName, credential);
         var argumentList = SyntaxFactory.ParseArgumentList("(" + string.Join(", ", arguments) + ")")
-            .WithTriviaFrom(rewrite.Creation.ArgumentList!);
-        var statementToPrefix = declaration is null ? null : rewrite.Creation.FirstAncestorOrSelf<StatementSyntax>();
-        var newRoot = root.TrackNodes(new SyntaxNode[] { rewrite.Creation.ArgumentList! }.Concat(statementToPrefix is null ? Array.Empty<SyntaxNode>() : new SyntaxNode[] { statementToPrefix }));
-        newRoot = newRoot.ReplaceNode(newRoot.GetCurrentNode(rewrite.Creation.ArgumentList!)!, argumentList);
+            .WithTriviaFrom(rewrite.ArgumentList);
+        var statementToPrefix = declaration is null ? null : rewrite.Call.FirstAncestorOrSelf<StatementSyntax>();
+        var newRoot = root.TrackNodes(new SyntaxNode[] { rewrite.ArgumentList }.Concat(statementToPrefix is null ? Array.Empty<SyntaxNode>() : new SyntaxNode[] { statementToPrefix }));
+        newRoot = newRoot.ReplaceNode(newRoot.GetCurrentNode(rewrite.ArgumentList)!, argumentList);
         if (statementToPrefix is not null && declaration is not null)
         {
             newRoot = newRoot.InsertNodesBefore(newRoot.GetCurrentNode(statementToPrefix)!, new[] { declaration });

@@ -5,9 +5,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AzSecAnalyzers.CodeFixes;
 
 /// <summary>
-/// The AZSEC201 rewrite of one client construction onto its TokenCredential overload: which arguments the
-/// new constructor takes, written as text with the credential left open, so the fix can bind it
-/// speculatively (fully qualified names) before writing it (simple names and using directives).
+/// The AZSEC201 rewrite of one client construction (or, for a string <c>apiKey</c>, one call) onto its
+/// TokenCredential overload: which arguments the new overload takes, written as text with the credential left
+/// open, so the fix can bind it speculatively (fully qualified names) before writing it (simple names and using
+/// directives).
 /// </summary>
 internal sealed class TokenCredentialRewrite
 {
@@ -17,17 +18,27 @@ internal sealed class TokenCredentialRewrite
 
     private readonly Func<Func<string, string>, string, ImmutableArray<string>> _arguments;
 
-    private TokenCredentialRewrite(BaseObjectCreationExpressionSyntax creation, IMethodSymbol constructor, string? configurationKey, Func<Func<string, string>, string, ImmutableArray<string>> arguments)
+    private TokenCredentialRewrite(ExpressionSyntax call, ArgumentListSyntax argumentList, string callee, string? configurationKey, Func<Func<string, string>, string, ImmutableArray<string>> arguments)
     {
-        Creation = creation;
-        Constructor = constructor;
+        Call = call;
+        ArgumentList = argumentList;
+        Callee = callee;
         ConfigurationKey = configurationKey;
         _arguments = arguments;
     }
 
-    public BaseObjectCreationExpressionSyntax Creation { get; }
+    private TokenCredentialRewrite(BaseObjectCreationExpressionSyntax creation, IMethodSymbol constructor, string? configurationKey, Func<Func<string, string>, string, ImmutableArray<string>> arguments)
+        : this(creation, creation.ArgumentList!, "new " + constructor.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), configurationKey, arguments)
+    {
+    }
 
-    public IMethodSymbol Constructor { get; }
+    /// <summary>The construction or invocation whose arguments change.</summary>
+    public ExpressionSyntax Call { get; }
+
+    public ArgumentListSyntax ArgumentList { get; }
+
+    /// <summary>What the new argument list is applied to when binding speculatively: <c>new global::T</c> or the invoked expression.</summary>
+    public string Callee { get; }
 
     /// <summary>The configuration key the endpoint is read from, when it is; the action title names it.</summary>
     public string? ConfigurationKey { get; }
@@ -38,6 +49,11 @@ internal sealed class TokenCredentialRewrite
     public static TokenCredentialRewrite? TryCreate(SemanticModel model, ArgumentSyntax reported, Diagnostic diagnostic, AzSecContext types)
     {
         var properties = diagnostic.Properties;
+        if (properties.TryGetValue(FixContract.FixKind, out var apiKey) && apiKey == KeyBasedClientAuthenticationAnalyzer.KindApiKey)
+        {
+            return ForApiKey(reported, properties);
+        }
+
         if (properties.ContainsKey(KeyBasedClientAuthenticationAnalyzer.RegistrationProperty)
             || !properties.TryGetValue(FixContract.FixKind, out var kind)
             || !properties.TryGetValue(KeyBasedClientAuthenticationAnalyzer.FamilyProperty, out var familyName)
@@ -133,6 +149,35 @@ internal sealed class TokenCredentialRewrite
         };
 
         return build is null ? null : new TokenCredentialRewrite(creation, constructor, configurationKey, build);
+    }
+
+    /// <summary>
+    /// A string <c>apiKey</c> argument: the same call with the credential in its place (named as the TokenCredential
+    /// overload names it when the key was a named argument); validation binds it to that overload.
+    /// </summary>
+    private static TokenCredentialRewrite? ForApiKey(ArgumentSyntax reported, ImmutableDictionary<string, string?> properties)
+    {
+        if (!properties.TryGetValue(KeyBasedClientAuthenticationAnalyzer.CredentialParameterProperty, out var parameter)
+            || parameter is null
+            || reported.Parent is not ArgumentListSyntax list)
+        {
+            return null;
+        }
+
+        var (call, callee) = list.Parent switch
+        {
+            InvocationExpressionSyntax invocation => ((ExpressionSyntax)invocation, invocation.Expression.ToString()),
+            ObjectCreationExpressionSyntax creation => (creation, "new " + creation.Type),
+            _ => (null, string.Empty),
+        };
+        if (call is null)
+        {
+            return null;
+        }
+
+        var texts = list.Arguments.Select(a => a == reported ? null : a.ToString()).ToImmutableArray();
+        var name = reported.NameColon is null ? string.Empty : parameter + ": ";
+        return new TokenCredentialRewrite(call, list, callee, null, (_, credential) => texts.Select(t => t ?? name + credential).ToImmutableArray());
     }
 
     private static ImmutableArray<string> Args(params string?[] arguments) => arguments.Where(a => a is not null).Select(a => a!).ToImmutableArray();

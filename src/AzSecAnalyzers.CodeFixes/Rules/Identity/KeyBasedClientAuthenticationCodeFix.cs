@@ -30,7 +30,7 @@ public sealed class KeyBasedClientAuthenticationCodeFix() : AzSecCodeFix(RuleIds
 
         var preferManagedIdentity = PrefersManagedIdentity(document, request.Root.SyntaxTree);
         var suffix = rewrite.ConfigurationKey is null ? string.Empty : $" (endpoint from configuration key '{rewrite.ConfigurationKey}')";
-        if (CredentialChoice.FindInScope(model, rewrite.Creation, types) is { } existing)
+        if (CredentialChoice.FindInScope(model, rewrite.Call, types) is { } existing)
         {
             if (CredentialChoice.Validate(model, rewrite, existing.Name))
             {

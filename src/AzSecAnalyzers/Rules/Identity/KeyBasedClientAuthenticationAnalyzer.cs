@@ -6,15 +6,26 @@ namespace AzSecAnalyzers.Rules.Identity;
 /// <summary>
 /// AZSEC201: an Azure client built with a connection string, account key, SAS or API key although it
 /// has a <c>TokenCredential</c> overload, and <c>Microsoft.Extensions.Azure</c> registrations that take a
-/// connection string. Driven by <see cref="KeyBasedClientTable"/>; silent for local emulator values.
+/// connection string. Driven by <see cref="KeyBasedClientTable"/>; silent for local emulator values. Language-model
+/// clients (string <c>apiKey</c> overloads, OpenAI clients against an Azure endpoint) are in the <c>ApiKeys</c> part;
+/// the configurable-factory exemption in the <c>Factories</c> part.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
+public sealed partial class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
 {
     // The fix kind is what the reported argument carries: KindConnectionString, KindAccountKey or KindKeyCredential.
     public const string KindConnectionString = "ConnectionString";
     public const string KindAccountKey = "AccountKey";
     public const string KindKeyCredential = "KeyCredential";
+
+    /// <summary>A string <c>apiKey</c> parameter whose overload takes a TokenCredential in the same place (Semantic Kernel, …).</summary>
+    public const string KindApiKey = "ApiKey";
+
+    /// <summary>An OpenAI client's <c>ApiKeyCredential</c> with options whose endpoint is Azure OpenAI: the token form is a <c>BearerTokenPolicy</c>.</summary>
+    public const string KindAzureEndpointKey = "AzureEndpointKey";
+
+    /// <summary>For <see cref="KindApiKey"/>: the name of the TokenCredential parameter of the overload (for a named argument).</summary>
+    public const string CredentialParameterProperty = "CredentialParameter";
 
     /// <summary>The <see cref="ClientFamily"/> of the client.</summary>
     public const string FamilyProperty = "Family";
@@ -65,7 +76,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
             return;
         }
 
-        var rule = new Rule(tokenCredential, clients.ToImmutable(), keyCredentials.ToImmutable(), ConfigurationReads.Create(types));
+        var rule = new Rule(tokenCredential, clients.ToImmutable(), keyCredentials.ToImmutable(), ConfigurationReads.Create(types), OpenAIClients.Create(types));
         context.RegisterOperationAction(rule.AnalyzeCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
     }
@@ -80,7 +91,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
         _ => null,
     };
 
-    private sealed class Rule
+    private sealed partial class Rule
     {
         private readonly INamedTypeSymbol _tokenCredential;
         private readonly ImmutableDictionary<INamedTypeSymbol, KeyBasedClient> _clients;
@@ -88,9 +99,10 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
         private readonly ConfigurationReads? _configuration;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _hasTokenOverload = new(SymbolEqualityComparer.Default);
 
-        public Rule(INamedTypeSymbol tokenCredential, ImmutableDictionary<INamedTypeSymbol, KeyBasedClient> clients, ImmutableHashSet<INamedTypeSymbol> keyCredentials, ConfigurationReads? configuration)
+        public Rule(INamedTypeSymbol tokenCredential, ImmutableDictionary<INamedTypeSymbol, KeyBasedClient> clients, ImmutableHashSet<INamedTypeSymbol> keyCredentials, ConfigurationReads? configuration, OpenAIClients? openAI)
         {
             _tokenCredential = tokenCredential;
+            _openAI = openAI;
             _clients = clients;
             _keyCredentials = keyCredentials;
             _configuration = configuration;
@@ -108,6 +120,12 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
             var family = _clients.TryGetValue(definition, out var client) ? client.Family : ClientFamily.KeyCredential;
             if (!HasTokenOverload(definition))
             {
+                AnalyzeOpenAIClient(context, creation, type);
+                return;
+            }
+
+            if (TryAnalyzeApiKey(context, creation, constructor, creation.Arguments, $"'{type.Name}'"))
+            {
                 return;
             }
 
@@ -118,6 +136,11 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (TryAnalyzeApiKey(context, invocation, method, invocation.Arguments, $"'{method.Name}'"))
+            {
+                return;
+            }
+
             if (!method.IsExtensionMethod
                 || !method.Name.StartsWith("Add", StringComparison.Ordinal)
                 || method.ContainingNamespace?.ToDisplayString() != KeyBasedClientTable.RegistrationNamespace)
@@ -170,10 +193,7 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
                 }
 
                 var value = argument.Value.WalkDownConversionsAndDelegates();
-                if (value.ConstantValue is { HasValue: true, Value: null }
-                    || value is IDefaultValueOperation
-                    || (kind == KindConnectionString && value.ConstantValue is { HasValue: true, Value: string text } && IsEmulatorConnectionString(text))
-                    || AddressesAnEmulator(call))
+                if (IsSilenced(call, value, kind == KindConnectionString))
                 {
                     return;
                 }
@@ -191,15 +211,18 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
                     AddEndpoint(properties, family, value);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.AZSEC201_KeyBasedClientAuthentication,
-                    (argument.Syntax.FirstAncestorOrSelf<ArgumentSyntax>() ?? argument.Syntax).HeadLocation(),
-                    properties.ToImmutable(),
-                    callName,
-                    what));
+                Report(context, argument, properties.ToImmutable(), callName, what);
                 return;
             }
         }
+
+        private static void Report(OperationAnalysisContext context, IArgumentOperation argument, ImmutableDictionary<string, string?> properties, string callName, string what)
+            => context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.AZSEC201_KeyBasedClientAuthentication,
+                (argument.Syntax.FirstAncestorOrSelf<ArgumentSyntax>() ?? argument.Syntax).HeadLocation(),
+                properties,
+                callName,
+                what));
 
         private void AddEndpoint(ImmutableDictionary<string, string?>.Builder properties, ClientFamily family, IOperation value)
         {
@@ -247,12 +270,24 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// No finding for a null or default value, a connection string that can only be an emulator's (however it
+        /// travels: constant, local, field), a call that addresses an emulator, or a configurable factory.
+        /// </summary>
+        private bool IsSilenced(IOperation call, IOperation value, bool isConnectionString)
+            => value.ConstantValue is { HasValue: true, Value: null }
+               || value is IDefaultValueOperation
+               || (isConnectionString && PossibleTexts.All(value, IsEmulatorConnectionString))
+               || AddressesAnEmulator(call)
+               || IsConfigurableFactory(call);
+
         private static bool IsEmulatorConnectionString(string text)
             => DevelopmentEmulators.IsEmulatorConnectionString(ConnectionString.Parse(text));
 
         /// <summary>
-        /// True when any constant string in the call addresses a local emulator: an emulator connection
-        /// string, the Azurite account name or key, the Cosmos emulator key, or a local endpoint URI.
+        /// True when any string argument of the call, or of a call nested in it, can only be a value that addresses
+        /// a local emulator: an emulator connection string, the Azurite account name or key, the Cosmos emulator
+        /// key, or a local endpoint URI (written in place or carried by a constant, local or field).
         /// </summary>
         private static bool AddressesAnEmulator(IOperation call)
         {
@@ -261,6 +296,11 @@ public sealed class KeyBasedClientAuthenticationAnalyzer : AzSecAnalyzer
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
+                if (operation is IArgumentOperation { Value: var value } && value.Type?.SpecialType == SpecialType.System_String && PossibleTexts.All(value, IsEmulatorValue))
+                {
+                    return true;
+                }
+
                 if (operation.ConstantValue is { HasValue: true, Value: string text } && IsEmulatorValue(text))
                 {
                     return true;

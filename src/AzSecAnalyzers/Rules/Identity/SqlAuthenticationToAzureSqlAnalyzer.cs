@@ -6,7 +6,8 @@ namespace AzSecAnalyzers.Rules.Identity;
 /// <summary>
 /// AZSEC202: a SQL user name and password against Azure SQL (<c>*.database.windows.net</c> and the sovereign
 /// clouds), in a constant connection string given to <c>SqlConnection</c>, <c>SqlConnectionStringBuilder</c> or
-/// EF Core's <c>UseSqlServer</c>, or in <c>SqlConnectionStringBuilder</c> property assignments.
+/// EF Core's <c>UseSqlServer</c>, or in <c>SqlConnectionStringBuilder</c> property assignments; an interpolated or
+/// concatenated connection string counts when its constant parts name the Azure SQL server, a user and a password.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
@@ -20,6 +21,9 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
     private static readonly string[] ServerKeys = { "Server", "Data Source", "Address", "Addr", "Network Address" };
     internal static readonly string[] UserKeys = { "User ID", "UID", "User", "Username", "User Name" };
     internal static readonly string[] PasswordKeys = { "Password", "PWD" };
+
+    // Stands for a part computed at run time: a non-empty host label and value, never a key or an Authentication method.
+    private const string RuntimeValue = "x0";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC202_SqlAuthenticationToAzureSql);
@@ -138,7 +142,18 @@ public sealed class SqlAuthenticationToAzureSqlAnalyzer : AzSecAnalyzer
         private static void ReportIfSqlAuthentication(OperationAnalysisContext context, IOperation value, string api)
         {
             value = value.WalkDownConversionsAndDelegates();
-            if (value.ConstantValue is not { HasValue: true, Value: string text } || !UsesSqlAuthenticationAgainstAzureSql(text))
+            if (value.ConstantValue is not { HasValue: true, Value: string text })
+            {
+                // Built at run time: judged by its constant parts (directly, or in a local's only initializer).
+                if (ComposedText.TryRender(SymbolWrites.FollowOnlyInitializers(value), RuntimeValue, out var composed) && UsesSqlAuthenticationAgainstAzureSql(composed))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AZSEC202_SqlAuthenticationToAzureSql, value.Syntax.GetLocation(), FixContract.Properties(null), api));
+                }
+
+                return;
+            }
+
+            if (!UsesSqlAuthenticationAgainstAzureSql(text))
             {
                 return;
             }

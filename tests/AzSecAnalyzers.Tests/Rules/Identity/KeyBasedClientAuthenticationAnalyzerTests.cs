@@ -5,7 +5,7 @@ using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyz
 
 namespace AzSecAnalyzers.Tests.Rules.Identity;
 
-public class KeyBasedClientAuthenticationAnalyzerTests
+public partial class KeyBasedClientAuthenticationAnalyzerTests
 {
     // Invented values of the right shape; no real account.
     private const string StorageKey = "AccountKey=c3RvcmFnZS1rZXktZm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1rZXktMDAwMDAwMDAwMDAwMDA=";

@@ -77,7 +77,7 @@ public class SqlAuthenticationToAzureSqlCodeFixTests
         """, EquivalenceKeys.UseActiveDirectoryDefaultAuthentication);
 
     [Fact]
-    public Task ConstOrStatements_NoActionOffered()
+    public Task ConstStatementsOrInterpolated_NoActionOffered()
     {
         var source = """
             using Microsoft.Data.SqlClient;
@@ -89,6 +89,7 @@ public class SqlAuthenticationToAzureSqlCodeFixTests
                 void Open(string password)
                 {
                     _ = new SqlConnection({|#0:Orders|});
+                    _ = new SqlConnection({|#2:$"Server=contoso.database.windows.net;User ID=app;Password={password}"|});
                     var builder = new SqlConnectionStringBuilder();
                     builder.DataSource = "contoso.database.windows.net";
                     builder.UserID = "app";
@@ -96,7 +97,7 @@ public class SqlAuthenticationToAzureSqlCodeFixTests
                 }
             }
             """;
-        return Verify.VerifyCodeFixAsync(source, new[] { Expected(0, "SqlConnection"), Expected(1, "SqlConnectionStringBuilder.Password") }, source);
+        return Verify.VerifyCodeFixAsync(source, new[] { Expected(0, "SqlConnection"), Expected(1, "SqlConnectionStringBuilder.Password"), Expected(2, "SqlConnection") }, source);
     }
 
     [Theory]
