@@ -137,6 +137,8 @@ internal static class WellKnownTypeNames
     public const string SearchFilter = "Azure.Search.Documents.SearchFilter";
     public const string SqlCommand = "Microsoft.Data.SqlClient.SqlCommand";
     public const string LegacySqlCommand = "System.Data.SqlClient.SqlCommand";
+    public const string DbCommand = "System.Data.Common.DbCommand";
+    public const string IDbCommand = "System.Data.IDbCommand";
     public const string RelationalQueryableExtensions = "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions";
     public const string RelationalDatabaseFacadeExtensions = "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions";
     public const string DapperSqlMapper = "Dapper.SqlMapper";
