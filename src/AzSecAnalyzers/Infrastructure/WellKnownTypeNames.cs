@@ -89,6 +89,7 @@ internal static class WellKnownTypeNames
 
     // ASP.NET Core configuration (AZSEC403, 407, 408, 409, 413)
     public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
+    public const string TokenHandler = "Microsoft.IdentityModel.Tokens.TokenHandler";
     public const string CorsPolicyBuilder = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
     public const string DeveloperExceptionPageExtensions = "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions";
     public const string CircuitOptions = "Microsoft.AspNetCore.Components.Server.CircuitOptions";
