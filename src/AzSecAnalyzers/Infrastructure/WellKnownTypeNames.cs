@@ -97,6 +97,7 @@ internal static class WellKnownTypeNames
     public const string HubOptions = "Microsoft.AspNetCore.SignalR.HubOptions";
     public const string DbContextOptionsBuilder = "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder";
     public const string CookieOptions = "Microsoft.AspNetCore.Http.CookieOptions";
+    public const string ResponseCookies = "Microsoft.AspNetCore.Http.IResponseCookies";
     public const string CookieBuilder = "Microsoft.AspNetCore.Http.CookieBuilder";
     public const string CookieSecurePolicy = "Microsoft.AspNetCore.Http.CookieSecurePolicy";
     public const string SameSiteMode = "Microsoft.AspNetCore.Http.SameSiteMode";
