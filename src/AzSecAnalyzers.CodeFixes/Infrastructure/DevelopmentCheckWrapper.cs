@@ -14,25 +14,72 @@ internal static class DevelopmentCheckWrapper
     private const string HostEnvironment = "Microsoft.Extensions.Hosting.IHostEnvironment";
     private const string LegacyHostingEnvironment = "Microsoft.AspNetCore.Hosting.IHostingEnvironment";
 
-    /// <summary>Offers "Run only when env.IsDevelopment()" for a finding the analyzer marked as wrappable.</summary>
+    /// <summary>
+    /// Offers "Run only when env.IsDevelopment()" for a finding the analyzer marked as wrappable. The statements at the
+    /// finding's additional locations (AZSEC413: the other documentation calls of the block) are wrapped with it, each
+    /// run of adjacent statements in one <c>if</c>.
+    /// </summary>
     public static void Offer(FixRequest request, string equivalenceKey)
     {
         if (request.Kind == DevelopmentOnly.FixWrap
             && FindStatement(request.Root, request.Diagnostic) is { } statement
             && FindEnvironment(request.Model!, statement, request.CancellationToken) is { } environment)
         {
+            var group = Group(request.Root, request.Diagnostic, statement);
             request.Register(
                 $"Run only when {environment}.IsDevelopment()",
-                cancellationToken => WrapAsync(request.Document, statement, environment, cancellationToken),
+                cancellationToken => WrapAsync(request.Document, new List<(List<StatementSyntax>, string)> { (group, environment) }, cancellationToken),
                 equivalenceKey);
         }
     }
 
     /// <summary>The statement the diagnostic is on, when it is a whole statement of a block or a top-level statement.</summary>
-    public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic)
+    public static StatementSyntax? FindStatement(SyntaxNode root, Diagnostic diagnostic) => FindStatement(root, diagnostic.Location);
+
+    private static StatementSyntax? FindStatement(SyntaxNode root, Location location)
     {
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (location.SourceTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
         return node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Parent: BlockSyntax or GlobalStatementSyntax } statement ? statement : null;
+    }
+
+    /// <summary>The finding's statement and those of its additional locations that sit beside it (same block).</summary>
+    private static List<StatementSyntax> Group(SyntaxNode root, Diagnostic diagnostic, StatementSyntax statement)
+    {
+        var group = new List<StatementSyntax> { statement };
+        foreach (var location in diagnostic.AdditionalLocations)
+        {
+            if (FindStatement(root, location) is { } other && !group.Contains(other) && Container(other) == Container(statement))
+            {
+                group.Add(other);
+            }
+        }
+
+        group.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        return group;
+    }
+
+    /// <summary>The list a statement belongs to: its block, or the compilation unit for a top-level statement.</summary>
+    private static SyntaxNode? Container(StatementSyntax statement) => statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
+
+    /// <summary>The statement (or top-level member) that follows, in the same list.</summary>
+    private static StatementSyntax? Next(StatementSyntax statement)
+    {
+        switch (statement.Parent)
+        {
+            case BlockSyntax block:
+                var index = block.Statements.IndexOf(statement);
+                return index >= 0 && index + 1 < block.Statements.Count ? block.Statements[index + 1] : null;
+            case GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global:
+                var member = unit.Members.IndexOf(global);
+                return member >= 0 && member + 1 < unit.Members.Count ? (unit.Members[member + 1] as GlobalStatementSyntax)?.Statement : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>The expression that gives the environment at the statement, e.g. <c>app.Environment</c> or <c>env</c>; null when none is in scope.</summary>
@@ -85,40 +132,81 @@ internal static class DevelopmentCheckWrapper
             return document;
         }
 
-        var environments = new Dictionary<StatementSyntax, string>();
+        var groups = new List<(List<StatementSyntax>, string)>();
+        var taken = new HashSet<StatementSyntax>();
         foreach (var diagnostic in diagnostics)
         {
             if (Wrappable(diagnostic)
                 && FindStatement(root, diagnostic) is { } statement
+                && !taken.Contains(statement)
                 && FindEnvironment(model, statement, context.CancellationToken) is { } environment)
             {
-                environments[statement] = environment;
+                var group = Group(root, diagnostic, statement);
+                group.RemoveAll(other => !taken.Add(other));
+                groups.Add((group, environment));
             }
         }
 
-        return await WrapAsync(document, environments, context.CancellationToken).ConfigureAwait(false);
+        return await WrapAsync(document, groups, context.CancellationToken).ConfigureAwait(false);
     });
 
     public static Task<Document> WrapAsync(Document document, StatementSyntax statement, string environment, CancellationToken cancellationToken)
-        => WrapAsync(document, new Dictionary<StatementSyntax, string> { [statement] = environment }, cancellationToken);
+        => WrapAsync(document, new List<(List<StatementSyntax>, string)> { (new List<StatementSyntax> { statement }, environment) }, cancellationToken);
 
-    private static async Task<Document> WrapAsync(Document document, Dictionary<StatementSyntax, string> environments, CancellationToken cancellationToken)
+    private static async Task<Document> WrapAsync(Document document, List<(List<StatementSyntax> Statements, string Environment)> groups, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || environments.Count == 0)
+        if (root is null || groups.Count == 0)
         {
             return document;
         }
 
-        var newRoot = root.ReplaceNodes(environments.Keys, (original, rewritten) =>
+        // Each group splits into runs of adjacent statements; a run becomes one if, in place of its first statement.
+        var runs = new List<(List<StatementSyntax> Run, string Environment)>();
+        foreach (var (statements, environment) in groups)
         {
-            var condition = SyntaxFactory.ParseExpression(environments[original] + ".IsDevelopment()");
-            var inner = rewritten.WithoutLeadingTrivia().WithoutTrailingTrivia();
-            return SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(inner))
-                .WithLeadingTrivia(rewritten.GetLeadingTrivia())
-                .WithTrailingTrivia(rewritten.GetTrailingTrivia())
+            List<StatementSyntax>? run = null;
+            foreach (var statement in statements)
+            {
+                if (run is null || Next(run[run.Count - 1]) != statement)
+                {
+                    run = new List<StatementSyntax>();
+                    runs.Add((run, environment));
+                }
+
+                run.Add(statement);
+            }
+        }
+
+        var all = runs.SelectMany(r => r.Run).ToList();
+        var newRoot = root.TrackNodes(all);
+        foreach (var (run, environment) in runs)
+        {
+            var condition = SyntaxFactory.ParseExpression(environment + ".IsDevelopment()");
+            var inner = run.Select((statement, i) =>
+            {
+                var copy = statement;
+                if (i == 0)
+                {
+                    copy = copy.WithoutLeadingTrivia();
+                }
+
+                return i == run.Count - 1 ? copy.WithoutTrailingTrivia() : copy;
+            });
+            var wrapped = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(inner))
+                .WithLeadingTrivia(run[0].GetLeadingTrivia())
+                .WithTrailingTrivia(run[run.Count - 1].GetTrailingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);
-        });
+
+            var rest = run.Skip(1).Select(statement => (SyntaxNode)(newRoot.GetCurrentNode(statement) is { Parent: GlobalStatementSyntax global } ? global : newRoot.GetCurrentNode(statement)!)).ToList();
+            if (rest.Count > 0)
+            {
+                newRoot = newRoot.RemoveNodes(rest, SyntaxRemoveOptions.KeepNoTrivia)!;
+            }
+
+            newRoot = newRoot.ReplaceNode(newRoot.GetCurrentNode(run[0])!, wrapped);
+        }
+
         newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.Extensions.Hosting");
         return document.WithSyntaxRoot(newRoot);
     }

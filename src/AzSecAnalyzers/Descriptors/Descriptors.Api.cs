@@ -75,7 +75,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor AZSEC408_DetailedErrorsExposed = Create(
         RuleIds.DetailedErrorsExposed,
         title: "Detailed errors exposed",
-        messageFormat: "{0} exposes detailed errors in every environment; wrap it in if (app.Environment.IsDevelopment())",
+        messageFormat: "{0} exposes detailed errors in every environment; {1}",
         RuleCategories.Api,
         DiagnosticSeverity.Warning,
         description: "The developer exception page, detailed Blazor/SignalR errors, JWT error details and EF Core's detailed errors and sensitive data logging show stack traces, queries and parameter values. Outside a development-environment check they reach production callers and logs.",

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AzSecAnalyzers.Infrastructure;
@@ -103,5 +104,57 @@ internal static class OperationBodies
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> (declared in source) in the compilation, as invocation operations; null when
+    /// the method is used in another way too (a method group, a reference in a <c>nameof</c> is fine) or has no call at all.
+    /// Walks every syntax tree: only for questions asked when a finding is about to be reported, and cached by the caller.
+    /// </summary>
+    public static List<IInvocationOperation>? FindCalls(IMethodSymbol method, IOperation usage, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var definition = method.OriginalDefinition;
+        var name = definition.Name;
+        List<IInvocationOperation>? calls = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax { Identifier.ValueText: var text } simpleName || text != name)
+                {
+                    continue;
+                }
+
+                model ??= usage.SemanticModel is { } current && current.SyntaxTree == tree
+                    ? current
+#pragma warning disable RS0030, RS1030 // Rare path (a finding in a helper method): one model per tree that names the helper.
+                    : compilation.GetSemanticModel(tree);
+#pragma warning restore RS0030, RS1030
+
+                var expression = simpleName.Parent is MemberAccessExpressionSyntax access && access.Name == simpleName ? access : (ExpressionSyntax)simpleName;
+                if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                {
+                    if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                        && SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, definition))
+                    {
+                        (calls ??= new()).Add(call);
+                    }
+
+                    continue;
+                }
+
+                var referenced = model.GetSymbolInfo(simpleName, cancellationToken).Symbol as IMethodSymbol;
+                if (referenced is not null
+                    && SymbolEqualityComparer.Default.Equals((referenced.ReducedFrom ?? referenced).OriginalDefinition, definition)
+                    && simpleName.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                {
+                    return null;
+                }
+            }
+        }
+
+        return calls;
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
 namespace AzSecAnalyzers.Infrastructure;
 
 /// <summary>
@@ -150,9 +154,164 @@ internal sealed class QueryText
         return part switch
         {
             IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => ScalarTypes.IsQuerySafe(instance.WalkDownConversionsAndDelegates().Type),
+            IInvocationOperation join when IsJoin(join.TargetMethod) => IsSafeJoin(join, depth - 1),
             IInvocationOperation invocation => IsEscapingHelper(invocation.TargetMethod),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// For the taint engine: a <c>string.Join</c> whose result can change the query (an <c>IN (…)</c> list of quoted
+    /// values) is non-constant text; one that joins placeholders (<c>$"@id{i}"</c>), numbers or constants is clean.
+    /// Null when <paramref name="operation"/> is not a <c>string.Join</c>.
+    /// </summary>
+    public bool? IsSafeJoin(IOperation operation)
+        => operation is IInvocationOperation invocation && IsJoin(invocation.TargetMethod) ? IsSafeJoin(invocation, MaxDepth) : null;
+
+    private static bool IsJoin(IMethodSymbol method)
+        => method is { IsStatic: true, Name: "Join", ContainingType.SpecialType: SpecialType.System_String };
+
+    private bool IsSafeJoin(IInvocationOperation join, int depth)
+    {
+        if (depth <= 0)
+        {
+            return false;
+        }
+
+        foreach (var argument in join.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            var value = argument.Value.WalkDownConversionsAndDelegates();
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                foreach (var element in elements.ElementValues)
+                {
+                    if (!IsSafePart(element, depth, null))
+                    {
+                        return false;
+                    }
+                }
+            }
+            else if (!IsSafePart(value, depth, null) && !IsSafeSequence(value, depth))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A sequence of numbers (or other scalars), or a <c>Select</c> whose lambda returns only safe text.</summary>
+    private bool IsSafeSequence(IOperation sequence, int depth)
+    {
+        if (ScalarTypes.IsQuerySafe(ElementType(sequence.Type)))
+        {
+            return true;
+        }
+
+        if (sequence is not IInvocationOperation { TargetMethod.Name: "Select" } select || select.Arguments.Length == 0)
+        {
+            return false;
+        }
+
+        IBlockOperation body;
+        switch (select.Arguments[select.Arguments.Length - 1].Value.WalkDownConversionsAndDelegates())
+        {
+            case IAnonymousFunctionOperation lambda:
+                body = lambda.Body;
+                break;
+            case IFlowAnonymousFunctionOperation { Symbol: var method, Syntax: AnonymousFunctionExpressionSyntax { ExpressionBody: { } expression } }:
+                // From the taint engine's control-flow graph the lambda has no operation body: its text is read from syntax.
+                return IsSafeLambdaText(expression, method, depth - 1);
+            default:
+                return false;
+        }
+
+        var returns = 0;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                returns++;
+                if (!IsSafePart(returned, depth - 1, null))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return returns > 0;
+    }
+
+    /// <summary>
+    /// A lambda's returned text judged from syntax: literals, and the lambda's own parameters of a scalar type
+    /// (<c>(_, i) => $"@id{i}"</c>, <c>i => "@p" + i</c>), put together by interpolation or concatenation.
+    /// </summary>
+    private static bool IsSafeLambdaText(ExpressionSyntax text, IMethodSymbol lambda, int depth)
+    {
+        if (depth <= 0)
+        {
+            return false;
+        }
+
+        switch (text)
+        {
+            case LiteralExpressionSyntax:
+                return true;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return IsSafeLambdaText(parenthesized.Expression, lambda, depth - 1);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add:
+                return IsSafeLambdaText(add.Left, lambda, depth - 1) && IsSafeLambdaText(add.Right, lambda, depth - 1);
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolationSyntax hole && !IsSafeLambdaText(hole.Expression, lambda, depth - 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IdentifierNameSyntax { Identifier.ValueText: var name }:
+                foreach (var parameter in lambda.Parameters)
+                {
+                    if (parameter.Name == name)
+                    {
+                        return ScalarTypes.IsQuerySafe(parameter.Type);
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static ITypeSymbol? ElementType(ITypeSymbol? sequence)
+    {
+        if (sequence is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (sequence is INamedTypeSymbol { SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable)
+        {
+            return enumerable.TypeArguments[0];
+        }
+
+        foreach (var implemented in sequence?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True for text built in place: an interpolated string, a string concatenation, <c>string.Format</c>/<c>Concat</c>.</summary>

@@ -94,6 +94,7 @@ internal static class WellKnownTypeNames
 
     // ASP.NET Core configuration (AZSEC403, 407, 408, 409, 413)
     public const string TokenValidationParameters = "Microsoft.IdentityModel.Tokens.TokenValidationParameters";
+    public const string TokenHandler = "Microsoft.IdentityModel.Tokens.TokenHandler";
     public const string CorsPolicyBuilder = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
     public const string DeveloperExceptionPageExtensions = "Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions";
     public const string CircuitOptions = "Microsoft.AspNetCore.Components.Server.CircuitOptions";
@@ -101,6 +102,7 @@ internal static class WellKnownTypeNames
     public const string HubOptions = "Microsoft.AspNetCore.SignalR.HubOptions";
     public const string DbContextOptionsBuilder = "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder";
     public const string CookieOptions = "Microsoft.AspNetCore.Http.CookieOptions";
+    public const string ResponseCookies = "Microsoft.AspNetCore.Http.IResponseCookies";
     public const string CookieBuilder = "Microsoft.AspNetCore.Http.CookieBuilder";
     public const string CookieSecurePolicy = "Microsoft.AspNetCore.Http.CookieSecurePolicy";
     public const string SameSiteMode = "Microsoft.AspNetCore.Http.SameSiteMode";
@@ -142,6 +144,8 @@ internal static class WellKnownTypeNames
     public const string SearchFilter = "Azure.Search.Documents.SearchFilter";
     public const string SqlCommand = "Microsoft.Data.SqlClient.SqlCommand";
     public const string LegacySqlCommand = "System.Data.SqlClient.SqlCommand";
+    public const string DbCommand = "System.Data.Common.DbCommand";
+    public const string IDbCommand = "System.Data.IDbCommand";
     public const string RelationalQueryableExtensions = "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions";
     public const string RelationalDatabaseFacadeExtensions = "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions";
     public const string DapperSqlMapper = "Dapper.SqlMapper";

@@ -11,7 +11,13 @@ internal static class DevelopmentOnly
     /// <summary>Fix kind: the flagged call or assignment is a whole statement the fix can wrap.</summary>
     public const string FixWrap = "WrapInDevelopmentCheck";
 
-    public static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, string api)
+    /// <summary>What the message tells where an <c>app</c> (or host environment) is at hand.</summary>
+    public const string WrapAdvice = "wrap it in if (app.Environment.IsDevelopment())";
+
+    public static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, params object[] messageArguments)
+        => Report(context, descriptor, operation, null, messageArguments);
+
+    public static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IOperation operation, IEnumerable<Location>? additionalLocations, params object[] messageArguments)
     {
         var location = operation switch
         {
@@ -24,6 +30,6 @@ internal static class DevelopmentOnly
         var wrappable = operation.Parent is IExpressionStatementOperation statement
             && statement.Syntax.Parent is BlockSyntax or GlobalStatementSyntax;
         var properties = FixContract.Properties(wrappable ? FixWrap : null);
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, api));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additionalLocations, properties, messageArguments));
     }
 }

@@ -9,6 +9,9 @@ namespace AzSecAnalyzers.Rules.Api;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
 {
+    /// <summary>The message's advice in <c>DbContext.OnConfiguring</c>, where no <c>app</c> exists.</summary>
+    public const string OnConfiguringAdvice = "call it only when the context knows it runs in development: inject IHostEnvironment (or a configuration setting) into the DbContext's constructor and check env.IsDevelopment() in OnConfiguring, or enable it in AddDbContext inside if (builder.Environment.IsDevelopment())";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AZSEC408_DetailedErrorsExposed);
 
@@ -80,7 +83,7 @@ public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
 
             if (!_guard.IsGuarded(invocation))
             {
-                DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, invocation, api);
+                DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, invocation, api, Advice(context.ContainingSymbol));
             }
         }
 
@@ -99,13 +102,22 @@ public sealed class DetailedErrorsExposedAnalyzer : AzSecAnalyzer
                 {
                     if (!_guard.IsGuarded(assignment))
                     {
-                        DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, assignment, $"'{type.Name}.{name} = true'");
+                        DevelopmentOnly.Report(context, Descriptors.AZSEC408_DetailedErrorsExposed, assignment, $"'{type.Name}.{name} = true'", Advice(context.ContainingSymbol));
                     }
 
                     return;
                 }
             }
         }
+
+        /// <summary>
+        /// Inside a <c>DbContext</c>'s <c>OnConfiguring</c> there is no <c>app</c> to ask: the environment (or a setting)
+        /// has to reach the context first, so the message says how.
+        /// </summary>
+        private static string Advice(ISymbol containing)
+            => containing is IMethodSymbol { Name: "OnConfiguring", IsOverride: true }
+                ? OnConfiguringAdvice
+                : DevelopmentOnly.WrapAdvice;
 
         /// <summary><c>EnableSensitiveDataLogging()</c> and <c>(true)</c> enable; <c>(false)</c> and a configured value do not count.</summary>
         private static bool IsEnabled(IInvocationOperation invocation)

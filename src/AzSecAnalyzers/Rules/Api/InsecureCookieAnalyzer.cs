@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace AzSecAnalyzers.Rules.Api;
 
 /// <summary>
@@ -38,8 +41,11 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                 types.Get(WellKnownTypeNames.CookieAuthenticationOptions),
                 types.Get(WellKnownTypeNames.SessionOptions),
                 types.Get(WellKnownTypeNames.AntiforgeryOptions)),
+            types.Get(WellKnownTypeNames.ResponseCookies),
             DevelopmentGuard.Create(types));
-        context.RegisterOperationAction(rule.Analyze, OperationKind.SimpleAssignment);
+
+        // Dense code assigns many properties: only assignments to the four cookie members are bound.
+        context.RegisterSyntaxNodeAction(rule.Analyze, SyntaxKind.SimpleAssignmentExpression);
     }
 
     private sealed class Rule
@@ -49,10 +55,12 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _securePolicy;
         private readonly INamedTypeSymbol? _sameSite;
         private readonly ImmutableArray<INamedTypeSymbol?> _sensitiveCookieOwners;
+        private readonly INamedTypeSymbol? _responseCookies;
         private readonly DevelopmentGuard _guard;
 
-        public Rule(INamedTypeSymbol? cookieOptions, INamedTypeSymbol? cookieBuilder, INamedTypeSymbol? securePolicy, INamedTypeSymbol? sameSite, ImmutableArray<INamedTypeSymbol?> sensitiveCookieOwners, DevelopmentGuard guard)
+        public Rule(INamedTypeSymbol? cookieOptions, INamedTypeSymbol? cookieBuilder, INamedTypeSymbol? securePolicy, INamedTypeSymbol? sameSite, ImmutableArray<INamedTypeSymbol?> sensitiveCookieOwners, INamedTypeSymbol? responseCookies, DevelopmentGuard guard)
         {
+            _responseCookies = responseCookies;
             _cookieOptions = cookieOptions;
             _cookieBuilder = cookieBuilder;
             _securePolicy = securePolicy;
@@ -61,10 +69,18 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
             _guard = guard;
         }
 
-        public void Analyze(OperationAnalysisContext context)
+        public void Analyze(SyntaxNodeAnalysisContext context)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target)
+            var syntax = (AssignmentExpressionSyntax)context.Node;
+            var name = syntax.Left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not ("Secure" or "SecurePolicy" or "HttpOnly" or "SameSite")
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
+                || assignment.Target is not IPropertyReferenceOperation { Property: var property } target)
             {
                 return;
             }
@@ -94,10 +110,15 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                     fixKind = FixSecurePolicyAlways;
                     break;
 
-                case "HttpOnly" when isBuilder && IsFalse(value) && IsSensitiveCookie(target):
+                case "HttpOnly" when IsFalse(value) && ((isBuilder && IsSensitiveCookie(target)) || (isOptions && AppendsSensitiveCookie(assignment))):
                     problem = "'HttpOnly = false' lets scripts read the authentication or session cookie";
                     fix = "set HttpOnly = true";
                     fixKind = FixSetTrue;
+                    break;
+
+                case "SameSite" when isBuilder && IsEnumField(value, _sameSite, "None") && !SetsSecurePolicy(assignment):
+                    problem = "'SameSite = SameSiteMode.None' without 'SecurePolicy = CookieSecurePolicy.Always' sends the cookie cross-site, also over plain HTTP";
+                    fix = "also set SecurePolicy = CookieSecurePolicy.Always";
                     break;
 
                 case "SameSite" when isOptions && IsEnumField(value, _sameSite, "None") && !SetsSecure(assignment):
@@ -118,6 +139,121 @@ public sealed class InsecureCookieAnalyzer : AzSecAnalyzer
                 FixContract.Properties(fixKind),
                 problem,
                 fix));
+        }
+
+        /// <summary>
+        /// <c>Response.Cookies.Append("session", value, new CookieOptions { HttpOnly = false })</c> with a cookie name that
+        /// says session, authentication or token. Cookies scripts must read (<c>XSRF-TOKEN</c> for SPA antiforgery) stay silent.
+        /// </summary>
+        private bool AppendsSensitiveCookie(ISimpleAssignmentOperation assignment)
+        {
+            IOperation? current = assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } ? creation : null;
+            while (current?.Parent is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Append" } append }
+                || !TypeIdentity.IsOrInherits(append.TargetMethod.ContainingType, _responseCookies))
+            {
+                return false;
+            }
+
+            foreach (var argument in append.Arguments)
+            {
+                if (argument.Parameter?.Name == "key" && argument.Value.ConstantValue is { HasValue: true, Value: string key })
+                {
+                    return IsSensitiveCookieName(key);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSensitiveCookieName(string name)
+        {
+            if (Contains(name, "xsrf") || Contains(name, "csrf") || Contains(name, "antiforgery"))
+            {
+                return false;
+            }
+
+            return Contains(name, "session") || Contains(name, "auth") || Contains(name, "token") || Contains(name, "jwt")
+                   || Contains(name, "identity") || Contains(name, "refresh");
+
+            static bool Contains(string text, string part) => text.IndexOf(part, System.StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary>
+        /// True when the same cookie builder also gets a <c>SecurePolicy</c> other than None/SameAsRequest: in the same
+        /// initializer, or by an assignment through the same receiver (<c>options.Cookie.SecurePolicy</c>).
+        /// </summary>
+        private bool SetsSecurePolicy(ISimpleAssignmentOperation sameSite)
+        {
+            if (sameSite.Parent is IObjectOrCollectionInitializerOperation initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SecurePolicy" } } policy && IsSecurePolicy(policy.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (sameSite.Target is not IPropertyReferenceOperation { Instance: { } receiver })
+            {
+                return true;
+            }
+
+            foreach (var operation in sameSite.Root().Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SecurePolicy", Instance: { } other } } policy
+                    && SameReceiver(receiver, other)
+                    && IsSecurePolicy(policy.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSecurePolicy(IOperation value)
+        {
+            value = value.WalkDownConversionsAndDelegates();
+            return !IsEnumField(value, _securePolicy, "None") && !IsEnumField(value, _securePolicy, "SameAsRequest");
+        }
+
+        /// <summary><c>options.Cookie</c> and <c>options.Cookie</c>: the same chain of members on the same local or parameter.</summary>
+        private static bool SameReceiver(IOperation a, IOperation b)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                switch (a, b)
+                {
+                    case (IPropertyReferenceOperation left, IPropertyReferenceOperation right) when SymbolEqualityComparer.Default.Equals(left.Property, right.Property):
+                        if (left.Instance is null || right.Instance is null)
+                        {
+                            return left.Instance is null && right.Instance is null;
+                        }
+
+                        a = left.Instance;
+                        b = right.Instance;
+                        continue;
+                    case (IParameterReferenceOperation left, IParameterReferenceOperation right):
+                        return SymbolEqualityComparer.Default.Equals(left.Parameter, right.Parameter);
+                    case (ILocalReferenceOperation left, ILocalReferenceOperation right):
+                        return SymbolEqualityComparer.Default.Equals(left.Local, right.Local);
+                    case (IInstanceReferenceOperation, IInstanceReferenceOperation):
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsFalse(IOperation value) => value.ConstantValue is { HasValue: true, Value: false };

@@ -24,7 +24,11 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
     public const string SinkEntityFramework = "EntityFramework";
     public const string SinkDapper = "Dapper";
 
+    /// <summary>A <c>DbCommand</c>/<c>IDbCommand</c> without <c>AddWithValue</c>: no fix.</summary>
+    private const string SinkAdoNet = "AdoNet";
+
     private const string DapperFix = "put @name placeholders in the text and pass the values as Dapper's param object (new { name })";
+    private const string AdoNetFix = "put @name placeholders in the text and add each value as a parameter (command.CreateParameter(), then command.Parameters.Add)";
     private const string SqlCommandFix = "put @name placeholders in the text and add the values with command.Parameters.AddWithValue(\"@name\", value)";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -145,6 +149,19 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             source = default;
             return false;
         },
+        // string.Join is a library call the engine would read through its arguments (a List<string> parameter
+        // is not text, so it would be clean): an IN (…) list of quoted values is judged here instead.
+        Source = (IOperation operation, out TaintSource source) =>
+        {
+            if (text.IsSafeJoin(operation) == false)
+            {
+                source = new TaintSource(TaintLabels.NonConstant | TaintLabels.Full, "string.Join");
+                return true;
+            }
+
+            source = default;
+            return false;
+        },
         UnknownValue = static operation => operation.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Object
             ? TaintLabels.NonConstant | TaintLabels.Full
             : TaintLabels.None,
@@ -184,9 +201,10 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             return QuerySink.Create(StringArgument(creation.Arguments, "query"), SinkCosmos, "QueryDefinition(string)", "put @name placeholders in the text and pass the values with .WithParameter(\"@name\", value)");
         }
 
-        if (TypeIdentity.IsOrInherits(type, sinks.SqlCommand) || TypeIdentity.IsOrInherits(type, sinks.LegacySqlCommand))
+        if (sinks.IsCommand(type))
         {
-            return QuerySink.Create(StringArgument(creation.Arguments, "cmdText"), SinkSqlCommand, "SqlCommand(string)", SqlCommandFix);
+            // SqlClient names it cmdText; Sqlite, Npgsql, MySqlConnector commandText.
+            return CommandSink(StringArgument(creation.Arguments, "cmdText") ?? StringArgument(creation.Arguments, "commandText"), type!, type!.Name + "(string)");
         }
 
         return TypeIdentity.Is(type, sinks.CommandDefinition)
@@ -232,12 +250,41 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             return QuerySink.Create(assignment.Value, SinkSearch, "SearchOptions.Filter", "build the filter with SearchFilter.Create($\"…\"), which quotes and escapes each value");
         }
 
-        var instanceType = target.Instance?.Type as INamedTypeSymbol;
-        return property.Name == "CommandText"
-               && (TypeIdentity.IsOrInherits(property.ContainingType, sinks.SqlCommand) || TypeIdentity.IsOrInherits(property.ContainingType, sinks.LegacySqlCommand)
-                   || TypeIdentity.IsOrInherits(instanceType, sinks.SqlCommand) || TypeIdentity.IsOrInherits(instanceType, sinks.LegacySqlCommand))
-            ? QuerySink.Create(assignment.Value, SinkSqlCommand, "SqlCommand.CommandText", SqlCommandFix)
-            : null;
+        if (property.Name != "CommandText")
+        {
+            return null;
+        }
+
+        // Named by the command's own type where it is known (a command from CreateCommand() is typed by its
+        // connection: DbCommand, IDbCommand or the provider's command).
+        var instanceType = target.Instance?.WalkDownConversionsAndDelegates().Type;
+        var command = sinks.IsCommand(instanceType) ? instanceType : sinks.IsCommand(property.ContainingType) ? property.ContainingType : null;
+        return command is null ? null : CommandSink(assignment.Value, command, command.Name + ".CommandText");
+    }
+
+    /// <summary>
+    /// An ADO.NET command's text. The fix adds <c>Parameters.AddWithValue</c>, which SqlClient, Sqlite, Npgsql and
+    /// MySqlConnector commands have and <c>DbCommand</c>/<c>IDbCommand</c> do not: those get advice, no fix.
+    /// </summary>
+    private static QuerySink? CommandSink(IOperation? value, ITypeSymbol command, string api)
+        => HasAddWithValue(command)
+            ? QuerySink.Create(value, SinkSqlCommand, api, SqlCommandFix)
+            : QuerySink.Create(value, SinkAdoNet, api, AdoNetFix);
+
+    private static bool HasAddWithValue(ITypeSymbol command)
+    {
+        for (var type = command; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers("Parameters"))
+            {
+                if (member is IPropertySymbol { Type: var parameters })
+                {
+                    return !parameters.GetMembers("AddWithValue").IsEmpty;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Report(System.Action<Diagnostic> report, QuerySink sink, string how, bool direct)
@@ -276,14 +323,14 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
             TableClient = types.Get(WellKnownTypeNames.TableClient);
             TableServiceClient = types.Get(WellKnownTypeNames.TableServiceClient);
             SearchOptions = types.Get(WellKnownTypeNames.SearchOptions);
-            SqlCommand = types.Get(WellKnownTypeNames.SqlCommand);
-            LegacySqlCommand = types.Get(WellKnownTypeNames.LegacySqlCommand);
+            DbCommand = types.Get(WellKnownTypeNames.DbCommand);
+            IDbCommand = types.Get(WellKnownTypeNames.IDbCommand);
             RelationalQueryable = types.Get(WellKnownTypeNames.RelationalQueryableExtensions);
             RelationalDatabaseFacade = types.Get(WellKnownTypeNames.RelationalDatabaseFacadeExtensions);
             SqlMapper = types.Get(WellKnownTypeNames.DapperSqlMapper);
             CommandDefinition = types.Get(WellKnownTypeNames.DapperCommandDefinition);
             Any = QueryDefinition is not null || Container is not null || TableClient is not null || TableServiceClient is not null
-                  || SearchOptions is not null || SqlCommand is not null || LegacySqlCommand is not null || RelationalQueryable is not null
+                  || SearchOptions is not null || DbCommand is not null || IDbCommand is not null || RelationalQueryable is not null
                   || RelationalDatabaseFacade is not null || SqlMapper is not null || CommandDefinition is not null;
         }
 
@@ -299,9 +346,12 @@ public sealed class QueryInjectionAnalyzer : AzSecAnalyzer
 
         public INamedTypeSymbol? SearchOptions { get; }
 
-        public INamedTypeSymbol? SqlCommand { get; }
+        /// <summary>Every ADO.NET provider's command derives from it (SqlClient, Sqlite, Npgsql, MySqlConnector …).</summary>
+        public INamedTypeSymbol? DbCommand { get; }
 
-        public INamedTypeSymbol? LegacySqlCommand { get; }
+        public INamedTypeSymbol? IDbCommand { get; }
+
+        public bool IsCommand(ITypeSymbol? type) => TypeIdentity.IsOrInherits(type, DbCommand) || TypeIdentity.IsOrInherits(type, IDbCommand);
 
         public INamedTypeSymbol? RelationalQueryable { get; }
 

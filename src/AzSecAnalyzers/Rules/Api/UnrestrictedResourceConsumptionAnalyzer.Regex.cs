@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AzSecAnalyzers.Rules.Api;
 
-/// <summary>AZSEC405, regular expressions: a <c>Regex</c> run on request input without a match timeout, or built from a request-supplied pattern.</summary>
+/// <summary>AZSEC405, regular expressions: a <c>Regex</c> run on request input without a match timeout, or built from a request-supplied pattern without one.</summary>
 public sealed partial class UnrestrictedResourceConsumptionAnalyzer
 {
     private const int NonBacktracking = 1024; // RegexOptions.NonBacktracking (.NET 7+)
@@ -55,9 +55,11 @@ public sealed partial class UnrestrictedResourceConsumptionAnalyzer
             var group = new RegexGroup();
             if (method.IsStatic)
             {
-                // A timeout does not fix pattern injection (the finding stays): no fix for pattern findings.
-                var fix = timed || nonBacktracking ? null : FixStaticRegex;
-                if (pattern is not null && pattern.ArgumentKind == ArgumentKind.Explicit && !pattern.Value.ConstantValue.HasValue)
+                // A match timeout (or the non-backtracking engine) bounds what a request-supplied pattern can cost: the
+                // resource-consumption finding is for patterns and inputs that run unbounded.
+                var bounded = timed || nonBacktracking;
+                var fix = bounded ? null : FixStaticRegex;
+                if (!bounded && pattern is not null && pattern.ArgumentKind == ArgumentKind.Explicit && !pattern.Value.ConstantValue.HasValue)
                 {
                     sinks.Add(pattern.Value, invocation, new SinkTag(SinkKind.RegexPattern, api, group, null, null));
                 }
@@ -89,6 +91,11 @@ public sealed partial class UnrestrictedResourceConsumptionAnalyzer
 
         private static void FindRegexCreationSink(IObjectCreationOperation creation, TaintSinkCollector<SinkTag> sinks)
         {
+            if (IsTimed(creation))
+            {
+                return;
+            }
+
             foreach (var argument in creation.Arguments)
             {
                 if (argument.Parameter?.Name == "pattern" && argument.ArgumentKind == ArgumentKind.Explicit && !argument.Value.ConstantValue.HasValue)

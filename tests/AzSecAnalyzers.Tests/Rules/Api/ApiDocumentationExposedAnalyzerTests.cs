@@ -32,10 +32,100 @@ public class ApiDocumentationExposedAnalyzerTests
         app.{|#3:MapScalarApiReference|}();
         app.Run();
         """,
-        Expected(0, "UseSwagger()"),
-        Expected(1, "UseSwaggerUI()"),
-        Expected(2, "MapOpenApi()"),
-        Expected(3, "MapScalarApiReference()"));
+        Expected(0, "UseSwagger()").WithLocation(1).WithLocation(2).WithLocation(3));
+
+    [Fact]
+    public Task OneFindingPerBlock_OthersAsAdditionalLocations() => VerifyProgramAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.{|#0:UseSwagger|}().{|#1:UseSwaggerUI|}();
+        app.UseHttpsRedirection();
+        if (app.Environment.IsStaging())
+        {
+            app.{|#2:UseSwagger|}();
+            app.{|#3:UseSwaggerUI|}();
+        }
+
+        app.Run();
+        """,
+        Expected(0, "UseSwagger()").WithLocation(1),
+        Expected(2, "UseSwagger()").WithLocation(3));
+
+    [Fact]
+    public Task GuardsRealCodeWrites_DoNotTrigger() => VerifyProgramAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        if (!app.Environment.IsProduction())
+        {
+            app.UseSwagger();
+            app.MapOpenApi();
+        }
+
+        if (app.Environment.IsEnvironment("Local") || app.Environment.IsEnvironment("Dev"))
+        {
+            app.UseSwaggerUI();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseApiDocs();
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            app.UseHttpsRedirection();
+        }
+        else
+        {
+            app.MapOpenApi();
+        }
+
+        app.Run();
+
+        static class Docs
+        {
+            public static void UseApiDocs(this WebApplication app)
+            {
+                app.UseSwagger();
+                app.UseSwaggerUI();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HelperWithAnUnguardedCaller_Triggers() => VerifyProgramAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+
+        var app = WebApplication.CreateBuilder(args).Build();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseApiDocs();
+        }
+
+        app.UseApiDocs();
+        if (app.Environment.IsEnvironment("Production"))
+        {
+            app.{|#2:MapOpenApi|}();
+        }
+
+        app.Run();
+
+        static class Docs
+        {
+            public static void UseApiDocs(this WebApplication app)
+            {
+                app.{|#0:UseSwagger|}();
+                app.{|#1:UseSwaggerUI|}();
+            }
+        }
+        """,
+        Expected(0, "UseSwagger()").WithLocation(1),
+        Expected(2, "MapOpenApi()"));
 
     [Fact]
     public Task GuardedOrProtected_DoesNotTrigger() => VerifyProgramAsync("""

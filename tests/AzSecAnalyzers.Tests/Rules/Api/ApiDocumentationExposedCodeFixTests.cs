@@ -13,7 +13,7 @@ public class ApiDocumentationExposedCodeFixTests
         => Verify.Diagnostic(Descriptors.AZSEC413_ApiDocumentationExposed).WithLocation(location).WithArguments(api);
 
     [Fact]
-    public Task EveryDocumentationCall_IsWrapped_FixAll()
+    public Task DocumentationCallsOfOneBlock_AreWrappedTogether_FixAll()
     {
         var test = new Verify.Test
         {
@@ -35,13 +35,7 @@ public class ApiDocumentationExposedCodeFixTests
                 if (app.Environment.IsDevelopment())
                 {
                     app.UseSwagger();
-                }
-                if (app.Environment.IsDevelopment())
-                {
                     app.UseSwaggerUI();
-                }
-                if (app.Environment.IsDevelopment())
-                {
                     app.MapOpenApi();
                 }
                 app.Run();
@@ -50,7 +44,7 @@ public class ApiDocumentationExposedCodeFixTests
         };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.OutputKind = OutputKind.ConsoleApplication;
-        test.ExpectedDiagnostics.AddRange(new[] { Expected(0, "UseSwagger()"), Expected(1, "UseSwaggerUI()"), Expected(2, "MapOpenApi()") });
+        test.ExpectedDiagnostics.Add(Expected(0, "UseSwagger()").WithLocation(1).WithLocation(2));
         return test.RunAsync();
     }
 
@@ -80,4 +74,42 @@ public class ApiDocumentationExposedCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task CallsAroundOtherMiddleware_WrappedSeparately_FixAll()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.AspNetCore.Builder;
+
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.{|#0:UseSwagger|}();
+                app.UseHttpsRedirection();
+                app.{|#1:UseSwaggerUI|}();
+                app.Run();
+                """,
+            FixedCode = """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.Hosting;
+
+                var app = WebApplication.CreateBuilder(args).Build();
+                if (app.Environment.IsDevelopment())
+                {
+                    app.UseSwagger();
+                }
+                app.UseHttpsRedirection();
+                if (app.Environment.IsDevelopment())
+                {
+                    app.UseSwaggerUI();
+                }
+                app.Run();
+                """,
+            CodeActionEquivalenceKey = EquivalenceKeys.WrapApiDocumentationInDevelopmentCheck,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Expected(0, "UseSwagger()").WithLocation(1));
+        return test.RunAsync();
+    }
 }

@@ -6,8 +6,8 @@ namespace AzSecAnalyzers.Tests.Rules.Api;
 
 public class DetailedErrorsExposedAnalyzerTests
 {
-    internal static DiagnosticResult Expected(int location, string api)
-        => Verify.Diagnostic(Descriptors.AZSEC408_DetailedErrorsExposed).WithLocation(location).WithArguments(api);
+    internal static DiagnosticResult Expected(int location, string api, string advice = AzSecAnalyzers.Infrastructure.AspNetCore.DevelopmentOnly.WrapAdvice)
+        => Verify.Diagnostic(Descriptors.AZSEC408_DetailedErrorsExposed).WithLocation(location).WithArguments(api, advice);
 
     private static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
     {
@@ -99,4 +99,28 @@ public class DetailedErrorsExposedAnalyzerTests
         TestCode = "class C { bool DetailedErrors { get; set; } void M() => DetailedErrors = true; }",
         NetCoreOnly = true,
     }.RunAsync();
+
+    [Fact]
+    public Task OnConfiguring_SaysHowToGuardWithoutApp() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Hosting;
+
+        class ShopContext : DbContext
+        {
+            protected override void OnConfiguring(DbContextOptionsBuilder options)
+                => options.UseSqlServer("Server=.;Database=shop").{|#0:EnableSensitiveDataLogging|}();
+        }
+
+        class GuardedContext(IHostEnvironment environment) : DbContext
+        {
+            protected override void OnConfiguring(DbContextOptionsBuilder options)
+            {
+                if (environment.IsDevelopment())
+                {
+                    options.EnableSensitiveDataLogging();
+                }
+            }
+        }
+        """,
+        Expected(0, "EnableSensitiveDataLogging()", AzSecAnalyzers.Rules.Api.DetailedErrorsExposedAnalyzer.OnConfiguringAdvice));
 }

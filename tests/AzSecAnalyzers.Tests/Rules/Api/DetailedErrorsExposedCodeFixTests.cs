@@ -9,8 +9,8 @@ namespace AzSecAnalyzers.Tests.Rules.Api;
 
 public class DetailedErrorsExposedCodeFixTests
 {
-    private static DiagnosticResult Expected(int location, string api)
-        => Verify.Diagnostic(Descriptors.AZSEC408_DetailedErrorsExposed).WithLocation(location).WithArguments(api);
+    private static DiagnosticResult Expected(int location, string api, string advice = AzSecAnalyzers.Infrastructure.AspNetCore.DevelopmentOnly.WrapAdvice)
+        => Verify.Diagnostic(Descriptors.AZSEC408_DetailedErrorsExposed).WithLocation(location).WithArguments(api, advice);
 
     [Fact]
     public Task TopLevelStatement_IsWrappedWithTheAppsEnvironment()

@@ -93,4 +93,62 @@ public class InsecureCookieAnalyzerTests
         TestCode = "class CookieOptions { public bool Secure { get; set; } } class C { object M() => new CookieOptions { Secure = false }; }",
         NetCoreOnly = true,
     }.RunAsync();
+
+    internal const string BuilderSameSiteNone = "'SameSite = SameSiteMode.None' without 'SecurePolicy = CookieSecurePolicy.Always' sends the cookie cross-site, also over plain HTTP";
+
+    [Fact]
+    public Task AppendedSessionCookieAndCrossSiteBuilder_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Cookies
+        {
+            public static void Write(HttpResponse response, string token)
+            {
+                response.Cookies.Append("session-id", token, new CookieOptions { {|#0:HttpOnly|} = false, Secure = true });
+                response.Cookies.Append("access_token", token, new CookieOptions { {|#1:SameSite|} = SameSiteMode.None, HttpOnly = true });
+            }
+
+            public static void Configure(IServiceCollection services)
+            {
+                services.ConfigureApplicationCookie(options => options.Cookie.{|#2:SameSite|} = SameSiteMode.None);
+                services.AddSession(options =>
+                {
+                    options.Cookie.{|#3:SameSite|} = SameSiteMode.None;
+                    options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+                });
+            }
+        }
+        """,
+        Expected(0, HttpOnlyFalse, "set HttpOnly = true"),
+        Expected(1, SameSiteNone, "also set Secure = true"),
+        Expected(2, BuilderSameSiteNone, "also set SecurePolicy = CookieSecurePolicy.Always"),
+        Expected(3, BuilderSameSiteNone, "also set SecurePolicy = CookieSecurePolicy.Always"));
+
+    [Fact]
+    public Task ScriptReadableOrSecuredCookies_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Cookies
+        {
+            public static void Write(HttpResponse response, string token, string theme)
+            {
+                response.Cookies.Append("XSRF-TOKEN", token, new CookieOptions { HttpOnly = false, Secure = true });
+                response.Cookies.Append("theme", theme, new CookieOptions { HttpOnly = false });
+                response.Cookies.Append("session-id", token, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.None });
+            }
+
+            public static void Configure(IServiceCollection services)
+            {
+                services.ConfigureApplicationCookie(options =>
+                {
+                    options.Cookie.SameSite = SameSiteMode.None;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                });
+                services.AddSession(options => options.Cookie = new CookieBuilder { SameSite = SameSiteMode.None, SecurePolicy = CookieSecurePolicy.Always });
+                services.AddAntiforgery(options => options.Cookie.SameSite = SameSiteMode.Strict);
+            }
+        }
+        """);
 }

@@ -3,7 +3,7 @@ using Verify = AzSecAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AzSecAnalyz
 
 namespace AzSecAnalyzers.Tests.Rules.Api;
 
-public class QueryInjectionAnalyzerTests
+public partial class QueryInjectionAnalyzerTests
 {
     internal const string CosmosFix = "put @name placeholders in the text and pass the values with .WithParameter(\"@name\", value)";
     internal const string CosmosIteratorFix = "pass a QueryDefinition with @name placeholders and .WithParameter(\"@name\", value)";

@@ -390,4 +390,60 @@ public class QueryInjectionCodeFixTests
             }
         }
         """, EquivalenceKeys.ParameterizeQuery);
+
+    [Fact]
+    public Task ProviderCommands_GetPlaceholdersAndParameters() => Verify.VerifyCodeFixAsync("""
+        using MySqlConnector;
+        using Npgsql;
+
+        public static class Orders
+        {
+            public static void Postgres(NpgsqlConnection connection, string customer)
+            {
+                var command = new NpgsqlCommand({|#0:$"SELECT * FROM orders WHERE customer = '{customer}'"|}, connection);
+                command.ExecuteNonQuery();
+            }
+
+            public static void MySql(MySqlCommand command, string id)
+            {
+                command.CommandText = {|#1:"DELETE FROM orders WHERE id = '" + id + "'"|};
+                command.ExecuteNonQuery();
+            }
+        }
+        """, new[] { Sql(0, "NpgsqlCommand(string)", "by interpolation"), Sql(1, "MySqlCommand.CommandText", "by concatenation") }, """
+        using MySqlConnector;
+        using Npgsql;
+
+        public static class Orders
+        {
+            public static void Postgres(NpgsqlConnection connection, string customer)
+            {
+                var command = new NpgsqlCommand("SELECT * FROM orders WHERE customer = @customer", connection);
+                command.Parameters.AddWithValue("@customer", customer);
+                command.ExecuteNonQuery();
+            }
+
+            public static void MySql(MySqlCommand command, string id)
+            {
+                command.CommandText = "DELETE FROM orders WHERE id = @id";
+                command.Parameters.AddWithValue("@id", id);
+                command.ExecuteNonQuery();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CommandWithoutAddWithValue_NoAction() => VerifyNoActionAsync("""
+        using System.Data.Common;
+
+        public static class Orders
+        {
+            public static void Delete(DbConnection connection, string id)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = {|#0:$"DELETE FROM orders WHERE id = '{id}'"|};
+                command.ExecuteNonQuery();
+            }
+        }
+        """, Verify.Diagnostic(Descriptors.AZSEC410_QueryInjection).WithLocation(0).WithArguments("DbCommand.CommandText", "by interpolation", AdoNetFix));
 }

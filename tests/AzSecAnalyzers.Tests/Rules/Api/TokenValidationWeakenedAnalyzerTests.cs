@@ -5,6 +5,8 @@ namespace AzSecAnalyzers.Tests.Rules.Api;
 
 public class TokenValidationWeakenedAnalyzerTests
 {
+    private const string IssuerFix = "remove the callback so the built-in validation runs, or check the issuer against a list of tenants and throw otherwise";
+
     private static DiagnosticResult Expected(int location, string property, string problem = "is false", string fix = "set it to true")
         => Verify.Diagnostic(Descriptors.AZSEC403_TokenValidationWeakened).WithLocation(location).WithArguments(property, problem, fix);
 
@@ -120,4 +122,72 @@ public class TokenValidationWeakenedAnalyzerTests
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
+
+    [Fact]
+    public Task ValidatorsThatOnlyParseOrEchoTheIssuer_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using System.IdentityModel.Tokens.Jwt;
+        using Microsoft.IdentityModel.JsonWebTokens;
+        using Microsoft.IdentityModel.Tokens;
+
+        static class Auth
+        {
+            public static TokenValidationParameters Create() => new TokenValidationParameters
+            {
+                {|#0:IssuerValidator|} = (issuer, token, parameters) => issuer,
+                {|#1:SignatureValidator|} = (token, parameters) => new JwtSecurityTokenHandler().ReadJwtToken(token),
+            };
+
+            public static void Configure(TokenValidationParameters parameters, JsonWebTokenHandler handler)
+            {
+                parameters.{|#2:SignatureValidator|} = delegate (string token, TokenValidationParameters p) { return handler.ReadJsonWebToken(token); };
+                parameters.{|#3:IssuerValidator|} = Echo;
+            }
+
+            static string Echo(string issuer, SecurityToken token, TokenValidationParameters parameters)
+            {
+                return issuer;
+            }
+        }
+        """,
+        Expected(0, "IssuerValidator", "accepts every issuer", IssuerFix),
+        Expected(1, "SignatureValidator", "returns the token without validating its signature", "remove the callback so the signature is validated"),
+        Expected(2, "SignatureValidator", "returns the token without validating its signature", "remove the callback so the signature is validated"),
+        Expected(3, "IssuerValidator", "accepts every issuer", IssuerFix));
+
+    [Fact]
+    public Task ValidatorsThatCheck_DoNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.IdentityModel.JsonWebTokens;
+        using Microsoft.IdentityModel.Tokens;
+
+        static class Auth
+        {
+            static readonly HashSet<string> Tenants = new() { "https://login.microsoftonline.com/tenant/v2.0" };
+
+            public static TokenValidationParameters Create(JsonWebTokenHandler handler) => new TokenValidationParameters
+            {
+                IssuerValidator = (issuer, token, parameters) => Tenants.Contains(issuer) ? issuer : throw new SecurityTokenInvalidIssuerException(issuer),
+                SignatureValidator = (token, parameters) =>
+                {
+                    var result = handler.ValidateTokenAsync(token, parameters).GetAwaiter().GetResult();
+                    return result.IsValid ? result.SecurityToken : throw new SecurityTokenInvalidSignatureException();
+                },
+            };
+
+            public static void Configure(TokenValidationParameters parameters)
+            {
+                parameters.IssuerValidator = (issuer, token, p) =>
+                {
+                    if (!issuer.StartsWith("https://login.microsoftonline.com/", StringComparison.Ordinal))
+                    {
+                        throw new SecurityTokenInvalidIssuerException("unknown issuer");
+                    }
+
+                    return issuer;
+                };
+                parameters.IssuerValidator = (issuer, token, p) => issuer == "https://sts.example" ? issuer : null!;
+            }
+        }
+        """);
 }
