@@ -10,7 +10,7 @@ internal sealed record BenchmarkOptions
 
           --files N            generated files (default 2000, about 170k lines)
           --seed N             corpus seed (default 20261129)
-          --iterations N       timed runs per set; medians are reported (default 5)
+          --iterations N       timed runs per set; medians are reported (default 5; 0: latency only)
           --warmup N           untimed runs per set first (default 1)
           --latency-docs N     documents for the single-document latency (default 200)
           --sets a,b           sets to run (default all: AzSecAnalyzers,SecurityCodeScan,SonarAnalyzer,NetAnalyzers,DriverFloor);
@@ -87,7 +87,7 @@ internal sealed record BenchmarkOptions
             {
                 "--files" => options with { Files = NextInt() },
                 "--seed" => options with { Seed = NextInt() },
-                "--iterations" => options with { Iterations = Math.Max(1, NextInt()) },
+                "--iterations" => options with { Iterations = Math.Max(0, NextInt()) },
                 "--warmup" => options with { Warmup = Math.Max(0, NextInt()) },
                 "--latency-docs" => options with { LatencyDocuments = Math.Max(0, NextInt()) },
                 "--sets" => options with { Sets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },

@@ -101,7 +101,7 @@ internal static class SourceBenchmark
                     }
                 }).ConfigureAwait(false);
                 var analyzerMs = telemetry.Values.Sum();
-                log.WriteInvariant($"{label}: {set.Name} analyzers {analyzerMs:N0} ms, wall {setWall:N0} ms, {diagnostics.Count} findings");
+                log.WriteInvariant($"{label}: {set.Name} analyzers {analyzerMs:N0} ms, wall {setWall:N0} ms, CPU {setCpu:N0} ms, {diagnostics.Count} findings; top: {string.Join(", ", telemetry.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Key} {p.Value:N0}"))}");
                 if (iteration < 0)
                 {
                     continue;
