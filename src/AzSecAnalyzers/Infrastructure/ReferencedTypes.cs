@@ -43,7 +43,13 @@ internal sealed class ReferencedTypes
 
         others = otherBuilder.ToImmutable();
         var assemblies = metadata.ToImmutable();
-        var entries = ByCorLib.GetValue(compilation.ObjectType.ContainingAssembly, static _ => new List<ReferencedTypes>());
+        if (compilation.ObjectType.ContainingAssembly is not { } corLib)
+        {
+            // No core library to key on (malformed references): nothing shared.
+            return new ReferencedTypes(assemblies);
+        }
+
+        var entries = ByCorLib.GetValue(corLib, static _ => new List<ReferencedTypes>());
         lock (entries)
         {
             foreach (var entry in entries)
