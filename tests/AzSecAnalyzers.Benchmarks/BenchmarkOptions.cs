@@ -10,10 +10,12 @@ internal sealed record BenchmarkOptions
 
           --files N            generated files (default 2000, about 170k lines)
           --seed N             corpus seed (default 20261129)
-          --iterations N       timed runs per set; medians are reported (default 5)
+          --iterations N       timed runs per set; medians are reported (default 5; 0: latency only)
           --warmup N           untimed runs per set first (default 1)
           --latency-docs N     documents for the single-document latency (default 200)
-          --sets a,b           sets to run (default all: AzSecAnalyzers,SecurityCodeScan,SonarAnalyzer,NetAnalyzers)
+          --sets a,b           sets to run (default all: AzSecAnalyzers,SecurityCodeScan,SonarAnalyzer,NetAnalyzers,DriverFloor);
+                               AzSecAnalyzers=PATH adds another build of the package (AzSecAnalyzers-other), e.g. the
+                               one before a change, measured in the same run
           --no-samples         leave the repository's samples out of the corpus
           --out DIR            where results.md and results.json go (default artifacts/benchmarks)
           --smoke              a CPU-cheap run that checks the harness, not the times: 12 files,
@@ -25,6 +27,10 @@ internal sealed record BenchmarkOptions
                                (AZSEC406, and 404/405/410/105 when present); writes taint-results.md/json
           --taint-methods N    generated actions for --taint (default 2000; --smoke: 60)
           --big-statements N   statements in each big --taint method (default 1000)
+          --src DIR            real code instead of the generated corpus: the .cs files of an application kept
+                               outside the repository, one compilation per .csproj under DIR (see README);
+                               compiler alone vs every set, per-analyzer times; writes src-NAME-results.md/json
+          --src-name NAME      the application's name in the report (default: DIR's name)
           --profile            also time each document with a code-free span (the namespace name),
                                so only compilation-start work runs: splits latency into per-keystroke
                                setup and per-method analysis
@@ -60,6 +66,10 @@ internal sealed record BenchmarkOptions
 
     public int BigStatements { get; init; } = 1000;
 
+    public string? SourceDirectory { get; init; }
+
+    public string? SourceName { get; init; }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -77,7 +87,7 @@ internal sealed record BenchmarkOptions
             {
                 "--files" => options with { Files = NextInt() },
                 "--seed" => options with { Seed = NextInt() },
-                "--iterations" => options with { Iterations = Math.Max(1, NextInt()) },
+                "--iterations" => options with { Iterations = Math.Max(0, NextInt()) },
                 "--warmup" => options with { Warmup = Math.Max(0, NextInt()) },
                 "--latency-docs" => options with { LatencyDocuments = Math.Max(0, NextInt()) },
                 "--sets" => options with { Sets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
@@ -89,6 +99,8 @@ internal sealed record BenchmarkOptions
                 "--taint" => options with { Taint = true },
                 "--taint-methods" => options with { TaintMethods = Math.Max(1, NextInt()) },
                 "--big-statements" => options with { BigStatements = Math.Max(10, NextInt()) },
+                "--src" => options with { SourceDirectory = Path.GetFullPath(Next()) },
+                "--src-name" => options with { SourceName = Next() },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

@@ -38,6 +38,7 @@ internal sealed class AzSecContext
     private ApiConfiguration? _apiConfiguration;
     private ChatMessages? _chatMessages;
     private FunctionsHttpTriggers? _functionsHttpTriggers;
+    private ReferenceLookups? _references;
 
     private AzSecContext(Compilation compilation)
     {
@@ -84,30 +85,53 @@ internal sealed class AzSecContext
 
     private INamedTypeSymbol? Resolve(string metadataName)
     {
-        // One pass over the references (GetTypeByMetadataName followed by a fallback would scan twice
-        // for the many types an app does not reference). Like GetTypeByMetadataName, a type declared in
-        // the compilation itself wins; otherwise the one accessible candidate, if there is exactly one
-        // (two references defining it, a package and a polyfill say, leave it unresolved).
+        // Like GetTypeByMetadataName, a type declared in the compilation itself wins; otherwise the one accessible
+        // candidate among the references, if there is exactly one (two references defining it, a package and a
+        // polyfill say, leave it unresolved). The PE references' answer is shared by every compilation with the
+        // same references (ReferencedTypes): the lookup over all of them is not repeated on every keystroke.
+        if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+        {
+            return own;
+        }
+
+        var references = Volatile.Read(ref _references) ?? Publish(ref _references, new ReferenceLookups(_compilation));
         INamedTypeSymbol? accessible = null;
         var ambiguous = false;
-#pragma warning disable RS0030 // The one sanctioned place for metadata-name lookups.
-        foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
-#pragma warning restore RS0030
+        foreach (var candidate in references.Metadata.Get(metadataName))
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, _compilation.Assembly))
-            {
-                return candidate;
-            }
+            Consider(candidate);
+        }
 
-            if (!_compilation.IsSymbolAccessibleWithin(candidate, _compilation.Assembly))
+        foreach (var assembly in references.Others)
+        {
+            if (assembly.GetTypeByMetadataName(metadataName) is { } candidate)
             {
-                continue;
+                Consider(candidate);
             }
-
-            ambiguous |= accessible is not null;
-            accessible = candidate;
         }
 
         return ambiguous ? null : accessible;
+
+        void Consider(INamedTypeSymbol candidate)
+        {
+            if (_compilation.IsSymbolAccessibleWithin(candidate, _compilation.Assembly))
+            {
+                ambiguous |= accessible is not null;
+                accessible = candidate;
+            }
+        }
+    }
+
+    private sealed class ReferenceLookups
+    {
+        public ReferenceLookups(Compilation compilation)
+        {
+            Metadata = ReferencedTypes.For(compilation, out var others);
+            Others = others;
+        }
+
+        public ReferencedTypes Metadata { get; }
+
+        public ImmutableArray<IAssemblySymbol> Others { get; }
     }
 }

@@ -21,10 +21,16 @@ internal static class AnalyzerSets
 
     public const string DriverFloor = "DriverFloor";
 
+    /// <summary>
+    /// <c>--sets AzSecAnalyzers=PATH</c>: another build of this package (e.g. the one before a change), loaded in its own
+    /// load context next to the current one, so both are measured in the same run; a control, never a goal's subject.
+    /// </summary>
+    public const string AzSecOther = "AzSecAnalyzers-other";
+
     public static IReadOnlyList<string> Names { get; } = [AzSec, SecurityCodeScan, Sonar, NetAnalyzers, DriverFloor];
 
     /// <summary>Sets that are products; the driver floor is a control and is not compared against.</summary>
-    public static bool IsControl(string name) => name == DriverFloor;
+    public static bool IsControl(string name) => name is DriverFloor or AzSecOther;
 
     public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
 
@@ -32,6 +38,13 @@ internal static class AnalyzerSets
 
     public static AnalyzerSet Load(string name) => name switch
     {
+        _ when name.StartsWith(AzSec + "=", StringComparison.Ordinal) => AnalyzerSet.Load(
+            AzSecOther,
+            "AzSecAnalyzers, another build: " + name[(AzSec.Length + 1)..],
+            "all rules, including disabled-by-default ones",
+            [Path.GetFullPath(name[(AzSec.Length + 1)..])],
+            static (_, _) => true),
+
         // Every analyzer the assembly contains, found by reflection (AnalyzerFileReference), every rule on:
         // disabled-by-default rules are measured too, so the number is an upper bound of what users pay.
         AzSec => AnalyzerSet.Load(

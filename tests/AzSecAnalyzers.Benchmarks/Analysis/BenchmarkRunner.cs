@@ -31,6 +31,9 @@ internal sealed class SetMeasurement
     /// <summary>Per document, the time spent inside the set's own callbacks (Roslyn telemetry), the rest being driver and binding.</summary>
     public List<double> DocumentCallbackMs { get; } = [];
 
+    /// <summary>Per document, the CPU time of the whole request (load-independent; compare with the compiler's own).</summary>
+    public List<double> DocumentCpuMs { get; } = [];
+
     /// <summary>With --profile: the same documents with a code-free span, so only compilation-start callbacks run.</summary>
     public List<double> StartOnlyLatenciesMs { get; } = [];
 
@@ -53,6 +56,9 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
     public List<RunSample> BaselineRuns { get; } = [];
 
     public List<double> BaselineLatenciesMs { get; } = [];
+
+    /// <summary>Per document, the CPU time of the compiler's own diagnostics of the method (same order as the sets').</summary>
+    public List<double> BaselineCpuLatenciesMs { get; } = [];
 
     public RunSample MeasureBaseline()
     {
@@ -122,7 +128,7 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
     /// (<c>filterSpan</c>). With <paramref name="set"/> null: the compiler's own semantic diagnostics of that
     /// method, the latency floor.
     /// </summary>
-    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> targets, int warmup, List<double>? callbackMs = null)
+    public async Task<List<double>> MeasureLatencyAsync(AnalyzerSet? set, IReadOnlyList<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> targets, int warmup, List<double>? callbackMs = null, List<double>? cpuMs = null)
     {
         var latencies = new List<double>(targets.Count);
         var options = set is null ? null : set.CreateOptions();
@@ -135,11 +141,16 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
         {
             var (tree, span) = targets[Math.Max(i, 0) % targets.Count];
             var compilation = template.Clone();
+            var cpu = CpuClock.NowMs();
             var watch = Stopwatch.StartNew();
             var model = compilation.GetSemanticModel(tree);
             if (set is null)
             {
                 _ = model.GetDiagnostics(span);
+                if (cpuMs is not null && i >= 0)
+                {
+                    cpuMs.Add(CpuClock.NowMs() - cpu);
+                }
             }
             else
             {
@@ -147,6 +158,11 @@ internal sealed class BenchmarkRunner(Workload workload, TextWriter log)
                     options!, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: callbackMs is not null, reportSuppressedDiagnostics: false));
                 _ = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, CancellationToken.None).ConfigureAwait(false);
                 watch.Stop();
+                if (cpuMs is not null && i >= 0)
+                {
+                    cpuMs.Add(CpuClock.NowMs() - cpu);
+                }
+
                 if (callbackMs is not null && i >= 0)
                 {
                     var inCallbacks = 0.0;

@@ -102,7 +102,7 @@ internal sealed class Workload
             .ToList();
     }
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    internal static ImmutableArray<MetadataReference> LoadReferences()
     {
         var trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
         return trusted

@@ -182,6 +182,11 @@ internal sealed record SetResult
 
     public required double AddedLatencyP95Ms { get; init; }
 
+    /// <summary>Per document, the set's CPU time minus the compiler's own for the same method (load-independent).</summary>
+    public double? AddedCpuLatencyP50Ms { get; init; }
+
+    public double? AddedCpuLatencyP95Ms { get; init; }
+
     /// <summary>Per document, the time inside the set's own callbacks (telemetry); the rest is driver work and binding.</summary>
     public required double CallbackLatencyP50Ms { get; init; }
 

@@ -19,15 +19,67 @@ public sealed partial class SecretLeakAnalyzer
         /// a method of this compilation that returns a value (its summary may return a secret). Most methods that log read
         /// no secret, so they skip the data-flow analysis.
         /// </summary>
-        public bool MayBringSecret(IOperation operation) => operation switch
+        public bool MayBringSecret(IOperation operation) => MayBringSecret(operation, 0);
+
+        /// <summary>How many levels of calls the engine summarises (<see cref="TaintSpec.SummaryDepth"/>): a call deeper than that brings nothing of its own.</summary>
+        public int SummaryDepth
         {
-            IInvocationOperation invocation => TryGetSource(invocation, out _) || ReturnsFromSource(invocation.TargetMethod),
+            get => _calleeMayBringSecret.Length - 1;
+            set
+            {
+                // One answer per method and depth (index 1..SummaryDepth).
+                _calleeMayBringSecret = new ConcurrentDictionary<IMethodSymbol, bool>[Math.Max(0, value) + 1];
+                for (var i = 0; i < _calleeMayBringSecret.Length; i++)
+                {
+                    _calleeMayBringSecret[i] = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                }
+            }
+        }
+
+        // At depth d (0: the analysed block), a call to a method of this compilation brings a secret only if its body,
+        // which the engine summarises at depth d + 1, may: the same question, asked once per method and depth per
+        // compilation, instead of a data-flow analysis of every logging method that calls a text-returning helper.
+        private bool MayBringSecret(IOperation operation, int depth) => operation switch
+        {
+            IInvocationOperation invocation => TryGetSource(invocation, out _)
+                || (depth < SummaryDepth && ReturnsFromSource(invocation.TargetMethod) && CalleeMayBringSecret(invocation, depth + 1)),
             IPropertyReferenceOperation => TryGetSource(operation, out _),
             IFieldReferenceOperation when !operation.ConstantValue.HasValue => TryGetSource(operation, out _),
             IFieldReferenceOperation or ILiteralOperation or IBinaryOperation or IInterpolatedStringOperation
                 => operation.ConstantValue.HasValue && TryGetConstantSource(operation, out _),
             _ => false,
         };
+
+        private bool CalleeMayBringSecret(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod.OriginalDefinition;
+            if (method.MethodKind != MethodKind.Ordinary || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly))
+            {
+                // Local functions (their bodies are in the block already) and anything else: as before, assume it may.
+                return method.MethodKind != MethodKind.Ordinary;
+            }
+
+            var known = _calleeMayBringSecret[depth];
+            if (known.TryGetValue(method, out var answer))
+            {
+                return answer;
+            }
+
+            answer = false;
+            if (!method.IsAbstract && !method.IsExtern && OperationBodies.TryGetMethodBodyRoot(method, invocation, _compilation) is { } body)
+            {
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (MayBringSecret(operation, depth))
+                    {
+                        answer = true;
+                        break;
+                    }
+                }
+            }
+
+            return known.GetOrAdd(method, answer);
+        }
 
         private static bool ReturnsFromSource(IMethodSymbol method)
             => !method.ReturnsVoid && CanCarrySecret(method.ReturnType) && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;

@@ -39,6 +39,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             BlockMayHaveSource = rule.MayBringSecret,
             Propagator = rule.ChatMessages.IsTextPart,
         };
+        rule.SummaryDepth = spec.SummaryDepth;
 
         TaintSinks.Register<SinkTag>(
             context,
@@ -79,6 +80,8 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly AnalyzerOptions _options;
         private readonly SecretNames _defaultNames = new(DefaultPatterns);
         private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
+        private readonly Compilation _compilation;
+        private ConcurrentDictionary<IMethodSymbol, bool>[] _calleeMayBringSecret = Array.Empty<ConcurrentDictionary<IMethodSymbol, bool>>();
 
         private readonly Compilation _compilation;
 
@@ -109,6 +112,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             _configuration = ConfigurationReads.Create(types);
             _endpoints = types.AspNetCore.HasEndpoints ? types.Endpoints : null;
             _options = options;
+            _compilation = types.Compilation;
             ChatMessages = types.ChatMessages;
         }
 
