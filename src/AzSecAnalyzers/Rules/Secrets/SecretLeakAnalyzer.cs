@@ -83,8 +83,6 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly Compilation _compilation;
         private ConcurrentDictionary<IMethodSymbol, bool>[] _calleeMayBringSecret = Array.Empty<ConcurrentDictionary<IMethodSymbol, bool>>();
 
-        private readonly Compilation _compilation;
-
         public Rule(AzSecContext types, AnalyzerOptions options, Compilation compilation)
         {
             _compilation = compilation;
@@ -112,7 +110,6 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             _configuration = ConfigurationReads.Create(types);
             _endpoints = types.AspNetCore.HasEndpoints ? types.Endpoints : null;
             _options = options;
-            _compilation = types.Compilation;
             ChatMessages = types.ChatMessages;
         }
 
