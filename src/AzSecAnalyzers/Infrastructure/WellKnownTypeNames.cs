@@ -249,6 +249,7 @@ internal static class WellKnownTypeNames
 
     // Outbound requests (AZSEC406)
     public const string HttpClient = "System.Net.Http.HttpClient";
+    public const string HttpMessageInvoker = "System.Net.Http.HttpMessageInvoker";
     public const string HttpRequestMessage = "System.Net.Http.HttpRequestMessage";
     public const string HttpClientJsonExtensions = "System.Net.Http.Json.HttpClientJsonExtensions";
     public const string WebRequest = "System.Net.WebRequest";

@@ -5,14 +5,16 @@ namespace AzSecAnalyzers.CodeFixes.Rules.Api;
 /// <summary>
 /// AZSEC401: adds <c>[Authorize]</c> to an action, <c>.RequireAuthorization()</c> to an endpoint, or
 /// removes an <c>[AllowAnonymous]</c> that opts out of the controller's <c>[Authorize]</c>.
-/// Fix All edits each document once (every finding, then one <c>using</c>), so fixes never collide.
+/// Fix All edits each document once (every finding, then one <c>using</c> per kind), so fixes never collide, and fixes
+/// every finding of the rule whichever of the three edits it needs: dotnet format runs Fix All with the equivalence key of
+/// the first action it meets, which would leave the findings that need another edit unfixed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointWithoutAuthorizationCodeFix))]
 [Shared]
 public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds.EndpointWithoutAuthorization)
 {
     public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, KindOf(context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
+        => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, only: null, context.CancellationToken).ConfigureAwait(false));
 
     protected override void Offer(FixRequest request)
     {
@@ -30,14 +32,6 @@ public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds
         request.Register(title, ct => ApplyAsync(request.Document, ImmutableArray.Create(request.Diagnostic), kind, ct), key);
     }
 
-    private static string? KindOf(string? equivalenceKey) => equivalenceKey switch
-    {
-        EquivalenceKeys.AddAuthorize => EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize,
-        EquivalenceKeys.RequireAuthorization => EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization,
-        EquivalenceKeys.RemoveAllowAnonymous => EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous,
-        _ => null,
-    };
-
     /// <summary>The node a fix rewrites: the action's declaration (attribute edits) or the <c>MapPost(…)</c> call.</summary>
     private static SyntaxNode? Target(SyntaxNode root, Diagnostic diagnostic, string kind)
     {
@@ -51,30 +45,32 @@ public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds
         };
     }
 
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? kind, CancellationToken cancellationToken)
+    /// <summary>Applies the findings' own edits; <paramref name="only"/> restricts them to one kind (a single fix).</summary>
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? only, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || kind is null)
+        if (root is null)
         {
             return document;
         }
 
-        // Every edit of a kind targets one node; several findings on one node are one edit.
-        var edits = new Dictionary<SyntaxNode, List<AttributeSyntax?>>();
+        // Every edit targets one node; several findings on one node are one edit (of the first finding's kind).
+        var edits = new Dictionary<SyntaxNode, (string Kind, List<AttributeSyntax?> Attributes)>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var own) || own != kind
-                || Target(root, diagnostic, kind) is not { } target)
+            if (!diagnostic.Properties.TryGetValue(FixContract.FixKind, out var own) || own is null
+                || (only is not null && own != only)
+                || Target(root, diagnostic, own) is not { } target)
             {
                 continue;
             }
 
-            if (!edits.TryGetValue(target, out var attributes))
+            if (!edits.TryGetValue(target, out var edit))
             {
-                edits[target] = attributes = new List<AttributeSyntax?>();
+                edits[target] = edit = (own, new List<AttributeSyntax?>());
             }
 
-            attributes.Add(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>());
+            edit.Attributes.Add(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>());
         }
 
         if (edits.Count == 0)
@@ -84,7 +80,7 @@ public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds
 
         var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) =>
         {
-            switch (kind)
+            switch (edits[original].Kind)
             {
                 case EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize when rewritten is MethodDeclarationSyntax method:
                     return AttributeEdits.Add(method, SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("Authorize")));
@@ -96,7 +92,7 @@ public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds
 
                 case EndpointWithoutAuthorizationAnalyzer.FixRemoveAllowAnonymous when rewritten is MethodDeclarationSyntax method:
                     // The action's own attributes are untouched by nested rewrites, so the original attribute is found by position.
-                    foreach (var attribute in edits[original])
+                    foreach (var attribute in edits[original].Attributes)
                     {
                         if (attribute is not null && FindSame(method, (MethodDeclarationSyntax)original, attribute) is { } same)
                         {
@@ -111,12 +107,16 @@ public sealed class EndpointWithoutAuthorizationCodeFix() : AzSecCodeFix(RuleIds
             }
         });
 
-        newRoot = kind switch
+        if (edits.Values.Any(edit => edit.Kind == EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize))
         {
-            EndpointWithoutAuthorizationAnalyzer.FixAddAuthorize => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Authorization"),
-            EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization => UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder"),
-            _ => newRoot,
-        };
+            newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Authorization");
+        }
+
+        if (edits.Values.Any(edit => edit.Kind == EndpointWithoutAuthorizationAnalyzer.FixRequireAuthorization))
+        {
+            newRoot = UsingDirectives.Ensure(newRoot, "Microsoft.AspNetCore.Builder");
+        }
+
         return document.WithSyntaxRoot(newRoot);
     }
 

@@ -98,17 +98,17 @@ internal static class LiteralFlow
             return false;
         }
 
+        // A constant of another project: metadata in a build, another compilation's source in the IDE (a project
+        // reference). Either way its literal is not in this compilation; the reference is what can be pointed at.
+        if (field.IsConst && field.ConstantValue is string referencedConstant && reference is not null && !IsDeclaredIn(field, reference))
+        {
+            origin = new LiteralOrigin(referencedConstant, reference.Syntax.GetLocation(), field);
+            return true;
+        }
+
         using var writes = SymbolWrites.Of(field).GetEnumerator();
         if (!writes.MoveNext() || writes.Current.Kind != WriteKind.Initializer)
         {
-            // A constant of a referenced assembly (another project of the solution): its value is in metadata, its
-            // literal is not in this compilation; the reference is what can be pointed at.
-            if (field.IsConst && field.ConstantValue is string metadataConstant && field.DeclaringSyntaxReferences.IsEmpty && reference is not null)
-            {
-                origin = new LiteralOrigin(metadataConstant, reference.Syntax.GetLocation(), field);
-                return true;
-            }
-
             return false;
         }
 
@@ -124,6 +124,30 @@ internal static class LiteralFlow
         }
 
         origin = new LiteralOrigin(text, initializer.GetLocation(), field);
+        return true;
+    }
+
+    private static bool IsDeclaredIn(IFieldSymbol field, IFieldReferenceOperation reference)
+    {
+        if (field.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        // Without a semantic model the question cannot be asked; keep the source path, as before.
+        if (reference.SemanticModel?.Compilation is not { } compilation)
+        {
+            return true;
+        }
+
+        foreach (var declaration in field.DeclaringSyntaxReferences)
+        {
+            if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }

@@ -133,8 +133,9 @@ internal sealed class SecretNames
             return true;
         }
 
-        // Prose: "Enter password:", "Your token has expired".
-        if (text.EndsWith(":", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal) || CountWords(text) >= 3)
+        // Prose: "Enter password:", "Forgot your password?", "Your token has expired". A prompt or question has words;
+        // "Summer2025?" is a password that ends in a symbol.
+        if (((text.EndsWith(":", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)) && text.IndexOf(' ') > 0) || CountWords(text) >= 3)
         {
             return true;
         }
@@ -215,6 +216,13 @@ internal sealed class SecretNames
         var valueWords = Words(text);
         if (!hasDigit && valueWords.Count == 1 && valueWords[0].Length == text.Length && IsPatternWord(valueWords[0]))
         {
+            // In capitals ("SECRET", "TOKEN") the word is the stand-in a deployment replaces, the way templates and
+            // committed appsettings.json files mark every secret setting; "secret" as written is a value that works.
+            if (allUpperOrSeparator)
+            {
+                return true;
+            }
+
             return targetName is not null && string.Equals(Normalize(targetName.TrimStart('_')), valueWords[0], StringComparison.Ordinal);
         }
 

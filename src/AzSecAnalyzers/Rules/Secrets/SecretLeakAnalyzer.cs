@@ -67,6 +67,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
         private readonly INamedTypeSymbol? _trace;
         private readonly INamedTypeSymbol? _exception;
         private readonly INamedTypeSymbol? _hashAlgorithm;
+        private readonly INamedTypeSymbol? _httpMessageInvoker;
         private readonly INamedTypeSymbol? _responseWriting;
         private readonly INamedTypeSymbol? _responseJson;
         private readonly INamedTypeSymbol? _results;
@@ -99,6 +100,7 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             _trace = types.Get(WellKnownTypeNames.Trace);
             _exception = types.Get(WellKnownTypeNames.Exception);
             _hashAlgorithm = types.Get(WellKnownTypeNames.HashAlgorithm);
+            _httpMessageInvoker = types.Get(WellKnownTypeNames.HttpMessageInvoker);
             _responseWriting = types.Get(WellKnownTypeNames.HttpResponseWritingExtensions);
             _responseJson = types.Get(WellKnownTypeNames.HttpResponseJsonExtensions);
             _results = types.Get(WellKnownTypeNames.Results);
@@ -132,6 +134,14 @@ public sealed partial class SecretLeakAnalyzer : AzSecAnalyzer
             }
 
             var method = invocation.TargetMethod;
+
+            // What an HTTP call returns is the server's answer, not the request that carried the secret: the status or
+            // body of a token request's response is no secret.
+            if (TypeIdentity.IsOrInherits(method.ContainingType, _httpMessageInvoker))
+            {
+                return true;
+            }
+
             if (method.Name.IndexOf("Hash", StringComparison.Ordinal) < 0 && method.Name != "Pbkdf2")
             {
                 return false;

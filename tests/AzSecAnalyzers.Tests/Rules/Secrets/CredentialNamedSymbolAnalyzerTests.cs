@@ -196,6 +196,8 @@ public class CredentialNamedSymbolAnalyzerTests
     [InlineData("private const string GraphClientSecret = \"GraphClientSecret\";")]
     [InlineData("private const string StorageAccountKey = \"AzureWebJobsStorage\";")]
     [InlineData("private const string SmtpPassword = \"SMTP-PASSWORD\";")]
+    [InlineData("private const string StripeApiKey = \"SECRET\";")]
+    [InlineData("private const string WebhookToken = \"TOKEN\";")]
     public Task EmulatorPlaceholderOrIdentitySetting_DoesNotTrigger(string member)
         => Verify.VerifyAnalyzerAsync(InClass(member));
 

@@ -52,6 +52,7 @@ public class HardcodedSecretArgumentAnalyzerTests
         { """_ = new CosmosClient("https://contoso.documents.azure.com:443/", {|#0:"cosmos-key"|});""", "the 'CosmosClient' constructor", "authKeyOrResourceToken" },
         { """_ = new Microsoft.Azure.Cosmos.Fluent.CosmosClientBuilder("https://contoso.documents.azure.com:443/", {|#0:"cosmos-key"|});""", "the 'CosmosClientBuilder' constructor", "authKeyOrResourceToken" },
         { """_ = new NetworkCredential("svc", {|#0:"changeme"|});""", "the 'NetworkCredential' constructor", "password" },
+        { """_ = new NetworkCredential("svc", {|#0:"Summer2025?"|});""", "the 'NetworkCredential' constructor", "password" },
         { """_ = new NetworkCredential { UserName = "svc", Password = {|#0:"changeme"|} };""", "'NetworkCredential.Password'", "Password" },
         { """_ = new System.ClientModel.ApiKeyCredential({|#0:"oai-k3y-7781"|});""", "the 'ApiKeyCredential' constructor", "key" },
         { """_ = new X509Certificate2("cert.pfx", {|#0:"Pfx!2024"|});""", "the 'X509Certificate2' constructor", "password" },
@@ -198,6 +199,32 @@ public class HardcodedSecretArgumentAnalyzerTests
         };
         test.TestState.AdditionalReferences.AddRange(AzSecAnalyzers.Tests.Verifiers.TestReferences.All);
         test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+        await test.RunAsync();
+    }
+
+    /// <summary>
+    /// A project reference as the IDE and MSBuildWorkspace see it (the other project's source compilation, not its
+    /// metadata): a long sentence-like constant in the shared project still signs tokens (AZSEC102, on the reference).
+    /// </summary>
+    [Fact]
+    public async Task SigningKeyFromAConstantOfAReferencedProject_AsTheIdeSeesIt_Triggers()
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Contoso.Shared",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""public static class AuthSettings { public const string TokenKey = "TheTokenKeyOfTheContosoApiThatIsLongEnough"; }""") },
+            AzSecAnalyzers.Tests.Verifiers.TestReferences.NetCoreOnly,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+
+        var test = new Verify.Test
+        {
+            TestCode = InMethod("""
+                var key = Encoding.ASCII.GetBytes({|#1:AuthSettings.TokenKey|});
+                _ = new SymmetricSecurityKey({|#0:key|});
+                """),
+            ExpectedDiagnostics = { Expected(0, "the 'SymmetricSecurityKey' constructor", "key").WithLocation(1) },
+        };
+        test.TestState.AdditionalReferences.AddRange(AzSecAnalyzers.Tests.Verifiers.TestReferences.All);
+        test.TestState.AdditionalReferences.Add(library.ToMetadataReference());
         await test.RunAsync();
     }
 

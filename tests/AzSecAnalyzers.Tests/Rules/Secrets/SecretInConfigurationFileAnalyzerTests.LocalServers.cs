@@ -18,6 +18,18 @@ public partial class SecretInConfigurationFileAnalyzerTests
         => VerifyAsync("/0/appsettings.json", Json("ConnectionStrings", "Default", value),
             InJson("/0/appsettings.json", "ConnectionStrings", "Default", value, kind));
 
+    [Theory]
+    [InlineData("Stripe", "ApiKey")]
+    [InlineData("Storage", "ConnectionString")]
+    [InlineData("BitPay", "Token")]
+    public Task SecretWordInCapitals_IsTheTemplatesStandIn_DoesNotTrigger(string section, string key)
+        => VerifyAsync("/0/appsettings.json", Json(section, key, "SECRET"));
+
+    [Fact]
+    public Task SecretWordAsWritten_InAppSettings_Triggers()
+        => VerifyAsync("/0/appsettings.json", Json("Authentication", "ClientSecret", "secret"),
+            InJson("/0/appsettings.json", "Authentication", "ClientSecret", "secret", NamedValue));
+
     [Fact]
     public Task LocalServerPassword_InWebConfig_Triggers()
     {

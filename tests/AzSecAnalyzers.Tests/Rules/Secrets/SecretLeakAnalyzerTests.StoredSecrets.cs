@@ -33,6 +33,44 @@ public partial class SecretLeakAnalyzerTests
         }
         """, Expected(0, 1, "The connection string read from configuration ('ConnectionStrings:Orders'), stored in '_connectionString'", Log, "'LogInformation'"));
 
+    /// <summary>The response to a token request that carried the stored secret is the server's answer, not the secret.</summary>
+    [Fact]
+    public Task StoredSecretSentInARequest_ResponseLogged_DoesNotTrigger() => Verify.VerifyAnalyzerAsync(StoredUsings + """
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public class TokenService
+        {
+            private readonly ILogger _logger;
+            private readonly HttpClient _http;
+            private readonly string _clientSecret;
+
+            public TokenService(ILogger<TokenService> logger, HttpClient http, string clientSecret)
+            {
+                _logger = logger;
+                _http = http;
+                _clientSecret = clientSecret;
+            }
+
+            public async Task<bool> RefreshAsync()
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { { "client_secret", _clientSecret } }),
+                };
+                var response = await _http.SendAsync(request);
+                if (!response.IsSuccessStatusCode)
+                {
+                    _logger.LogError("Token request failed: {Code} {Reason}", response.StatusCode, response.ReasonPhrase);
+                    _logger.LogDebug("Body: {Body}", await response.Content.ReadAsStringAsync());
+                }
+
+                return response.IsSuccessStatusCode;
+            }
+        }
+        """);
+
     [Fact]
     public Task SecretSettingStoredInAProperty_AsATemplateArgument_Triggers() => Verify.VerifyAnalyzerAsync(StoredUsings + """
         public class PartnerOptions { public string ApiKey { get; set; } = ""; public string BaseUrl { get; set; } = ""; }
