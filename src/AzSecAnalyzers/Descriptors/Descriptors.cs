@@ -14,11 +14,6 @@ public static partial class Descriptors
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 
     /// <param name="cwe">The CWE number the rule maps to, e.g. 295; emitted as the tag <c>CWE-295</c>.</param>
-    /// <param name="compilationEnd">
-    /// True for a rule that reports from a compilation-end action (its answer depends on
-    /// compilation-wide configuration): adds <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
-    /// which Roslyn requires for such diagnostics; the IDE shows them with full-solution analysis.
-    /// </param>
     /// <param name="owaspApi">For AZSEC4xx, the OWASP API Security Top 10 (2023) item, e.g. <c>API5</c>; emitted as <c>OWASP-API5:2023</c>.</param>
     /// <param name="alsoOwaspApi">A second OWASP item for a rule the spec maps to two (AZSEC410: API10 / API8), emitted after the first.</param>
     /// <param name="owaspLlm">For rules about language-model use, the OWASP Top 10 for LLM Applications (2025) item, e.g. <c>LLM05</c>; emitted as <c>OWASP-LLM05:2025</c>.</param>
@@ -32,7 +27,6 @@ public static partial class Descriptors
         int cwe,
         string? owaspApi = null,
         bool isEnabledByDefault = true,
-        bool compilationEnd = false,
         string? alsoOwaspApi = null,
         string? owaspLlm = null)
     {
@@ -47,11 +41,6 @@ public static partial class Descriptors
         if (owaspLlm is not null)
         {
             tags = [.. tags, "OWASP-" + owaspLlm + ":2025"];
-        }
-
-        if (compilationEnd)
-        {
-            tags = [.. tags, WellKnownDiagnosticTags.CompilationEnd];
         }
 
         // The one sanctioned use of the constructor (banned elsewhere in BannedSymbols.txt).

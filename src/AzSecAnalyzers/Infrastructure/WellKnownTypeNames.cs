@@ -40,7 +40,6 @@ internal static class WellKnownTypeNames
     public const string AzureSasCredential = "Azure.AzureSasCredential";
     public const string ApiKeyCredential = "System.ClientModel.ApiKeyCredential";
     public const string OpenAIClientOptions = "OpenAI.OpenAIClientOptions";
-    public const string BearerTokenPolicy = "System.ClientModel.Primitives.BearerTokenPolicy";
     public const string AuthenticationPolicy = "System.ClientModel.Primitives.AuthenticationPolicy";
     public const string StorageSharedKeyCredential = "Azure.Storage.StorageSharedKeyCredential";
     public const string TableSharedKeyCredential = "Azure.Data.Tables.TableSharedKeyCredential";
